@@ -1,0 +1,96 @@
+package io.robovision.worker.inference;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import ai.djl.modality.cv.util.NDImageUtils;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.Batchifier;
+import ai.djl.translate.Translator;
+import ai.djl.translate.TranslatorContext;
+import java.nio.ByteBuffer;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Translator for torchvision-style segmentation models: BGR frame to RGB at the model's input
+ * size, ImageNet normalisation; the logits ({@code {"out": logits}} or a plain tensor) to a
+ * class-index mask scaled back to the frame's size with nearest neighbour.
+ */
+public final class SegmentationTranslator implements Translator<Mat, SegmentationMask> {
+  private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
+  private static final float[] STD = {0.229f, 0.224f, 0.225f};
+  private static final String FRAME_SIZE = "frameSize";
+
+  private final int inputWidth;
+  private final int inputHeight;
+  private final int classCount;
+
+  public SegmentationTranslator(int inputWidth, int inputHeight, int classCount) {
+    this.inputWidth = inputWidth;
+    this.inputHeight = inputHeight;
+    this.classCount = classCount;
+  }
+
+  @Override
+  public NDList processInput(TranslatorContext ctx, Mat bgr) {
+    if (bgr.channels() != 3 || bgr.depth() != opencv_core.CV_8U) {
+      throw new IllegalArgumentException("expected an 8-bit BGR image, got " + bgr.channels()
+          + " channels of depth " + bgr.depth());
+    }
+    ctx.setAttachment(FRAME_SIZE, new int[] {bgr.cols(), bgr.rows()});
+    byte[] pixels = new byte[inputWidth * inputHeight * 3];
+    try (Mat resized = new Mat(); Mat rgb = new Mat()) {
+      resize(bgr, resized, new Size(inputWidth, inputHeight), 0, 0, INTER_LINEAR);
+      cvtColor(resized, rgb, COLOR_BGR2RGB);
+      Mat contiguous = rgb.isContinuous() ? rgb : rgb.clone();
+      contiguous.data().get(pixels);
+    }
+    NDArray image = ctx.getNDManager()
+        .create(ByteBuffer.wrap(pixels), new Shape(inputHeight, inputWidth, 3), DataType.UINT8);
+    return new NDList(NDImageUtils.normalize(NDImageUtils.toTensor(image), MEAN, STD));
+  }
+
+  @Override
+  public SegmentationMask processOutput(TranslatorContext ctx, NDList list) {
+    NDArray logits = list.get("out") != null ? list.get("out") : list.get(0);
+    if (logits.getShape().dimension() != 3 || logits.getShape().get(0) != classCount) {
+      throw new IllegalStateException("the model returned logits of shape " + logits.getShape()
+          + " but the class file lists " + classCount + " classes; expected [" + classCount + ", H, W]");
+    }
+    NDArray classes = logits.argMax(0).toType(DataType.UINT8, false);
+    int height = (int) classes.getShape().get(0);
+    int width = (int) classes.getShape().get(1);
+    int[] frameSize = (int[]) ctx.getAttachment(FRAME_SIZE);
+    byte[] modelMask = classes.toByteArray();
+    if (width == frameSize[0] && height == frameSize[1]) {
+      return new SegmentationMask(modelMask, width, height);
+    }
+    return new SegmentationMask(scaleNearest(modelMask, width, height, frameSize[0], frameSize[1]),
+        frameSize[0], frameSize[1]);
+  }
+
+  @Override
+  public Batchifier getBatchifier() {
+    return Batchifier.STACK;
+  }
+
+  private static byte[] scaleNearest(byte[] mask, int width, int height, int targetWidth, int targetHeight) {
+    byte[] scaled = new byte[targetWidth * targetHeight];
+    try (BytePointer source = new BytePointer(mask);
+        Mat small = new Mat(height, width, opencv_core.CV_8UC1, source);
+        Mat large = new Mat()) {
+      resize(small, large, new Size(targetWidth, targetHeight), 0, 0, INTER_NEAREST);
+      large.data().get(scaled);
+    }
+    return scaled;
+  }
+}

@@ -1,0 +1,75 @@
+package io.robovision.worker.inference;
+
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/** A TorchScript segmentation model loaded through DJL's PyTorch engine, with one predictor for its owner thread. */
+public final class Segmenter implements AutoCloseable {
+  private final ZooModel<Mat, SegmentationMask> model;
+  private final Predictor<Mat, SegmentationMask> predictor;
+  private final List<String> classNames;
+  private final String modelId;
+
+  public Segmenter(Path modelFile, List<String> classNames, int inputWidth, int inputHeight) {
+    if (!Files.isRegularFile(modelFile)) {
+      throw new IllegalArgumentException("model file '" + modelFile + "' does not exist (model.path / --model);"
+          + " the bundled model is models/deeplabv3_mobilenet_v3_large.pt");
+    }
+    Criteria<Mat, SegmentationMask> criteria = Criteria.builder()
+        .setTypes(Mat.class, SegmentationMask.class)
+        .optModelPath(modelFile)
+        .optEngine("PyTorch")
+        .optTranslator(new SegmentationTranslator(inputWidth, inputHeight, classNames.size()))
+        .build();
+    try {
+      this.model = criteria.loadModel();
+    } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
+      throw new IllegalArgumentException("cannot load model '" + modelFile + "' as TorchScript: " + e.getMessage(), e);
+    }
+    this.predictor = model.newPredictor();
+    this.classNames = List.copyOf(classNames);
+    this.modelId = modelFile.getFileName() + "@" + shortDigest(modelFile);
+  }
+
+  public SegmentationMask segment(Mat bgr) throws TranslateException {
+    return predictor.predict(bgr);
+  }
+
+  public List<String> classNames() {
+    return classNames;
+  }
+
+  /** File name and the first 12 hex digits of its SHA-256, so results say exactly which weights made them. */
+  public String modelId() {
+    return modelId;
+  }
+
+  @Override
+  public void close() {
+    predictor.close();
+    model.close();
+  }
+
+  private static String shortDigest(Path file) {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest()).substring(0, 12);
+    } catch (IOException | NoSuchAlgorithmException e) {
+      throw new IllegalArgumentException("cannot read model file '" + file + "': " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.robovision.worker.result;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_PNG_COMPRESSION;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
+
+import io.robovision.schemas.ClassCoverage;
+import io.robovision.schemas.Frame;
+import io.robovision.schemas.Mask;
+import io.robovision.schemas.MaskEncoding;
+import io.robovision.schemas.SegmentResult;
+import io.robovision.schemas.SegmentStatus;
+import io.robovision.schemas.StageTimings;
+import io.robovision.worker.inference.SegmentationMask;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/** Turns a mask into a {@link SegmentResult}: PNG-encoded mask plus the share of pixels of every class. */
+public final class ResultBuilder {
+  private final List<String> classNames;
+  private final String modelId;
+  private final String workerId;
+
+  public ResultBuilder(List<String> classNames, String modelId, String workerId) {
+    this.classNames = List.copyOf(classNames);
+    this.modelId = modelId;
+    this.workerId = workerId;
+  }
+
+  public SegmentResult ok(Frame frame, SegmentationMask mask, StageTimings.Builder timings) {
+    long started = System.nanoTime();
+    Mask encoded = Mask.newBuilder()
+        .setWidth(mask.width())
+        .setHeight(mask.height())
+        .setEncoding(MaskEncoding.PNG)
+        .setData(ByteBuffer.wrap(png(mask)))
+        .build();
+    List<ClassCoverage> coverage = coverage(mask);
+    timings.setEncodeMs((System.nanoTime() - started) / 1e6);
+    return base(frame, SegmentStatus.OK, timings).setMask(encoded).setCoverage(coverage).build();
+  }
+
+  /** A result that tells the sink this frame has no mask, and why. */
+  public SegmentResult failed(Frame frame, String reason, StageTimings.Builder timings) {
+    return base(frame, SegmentStatus.FAILED, timings).setError(reason).build();
+  }
+
+  private SegmentResult.Builder base(Frame frame, SegmentStatus status, StageTimings.Builder timings) {
+    return SegmentResult.newBuilder()
+        .setCameraId(frame.getCameraId())
+        .setSequence(frame.getSequence())
+        .setCaptureTime(frame.getCaptureTime())
+        .setStatus(status)
+        .setMask(null)
+        .setCoverage(List.of())
+        .setDetections(List.of())
+        .setModelId(modelId)
+        .setWorkerId(workerId)
+        .setTimings(timings.build())
+        .setError(null);
+  }
+
+  private List<ClassCoverage> coverage(SegmentationMask mask) {
+    long[] counts = mask.histogram(classNames.size());
+    double total = (double) mask.width() * mask.height();
+    List<ClassCoverage> coverage = new ArrayList<>(classNames.size());
+    for (int i = 0; i < classNames.size(); i++) {
+      coverage.add(new ClassCoverage(i, classNames.get(i), (float) (counts[i] / total)));
+    }
+    return coverage;
+  }
+
+  private static byte[] png(SegmentationMask mask) {
+    try (BytePointer pixels = new BytePointer(mask.classes());
+        Mat image = new Mat(mask.height(), mask.width(), opencv_core.CV_8UC1, pixels);
+        BytePointer buffer = new BytePointer();
+        IntPointer params = new IntPointer(IMWRITE_PNG_COMPRESSION, 1)) {
+      if (!imencode(".png", image, buffer, params)) {
+        throw new IllegalStateException("OpenCV could not PNG-encode a " + mask.width() + "x" + mask.height() + " mask");
+      }
+      byte[] bytes = new byte[(int) buffer.limit()];
+      buffer.get(bytes);
+      return bytes;
+    }
+  }
+}
