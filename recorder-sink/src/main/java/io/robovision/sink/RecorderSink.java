@@ -1,0 +1,263 @@
+package io.robovision.sink;
+
+import io.robovision.kafka.DeadLetterPublisher;
+import io.robovision.schemas.AnalyticsRow;
+import io.robovision.schemas.Frame;
+import io.robovision.schemas.SegmentResult;
+import io.robovision.serde.AvroDeserializer;
+import io.robovision.serde.AvroSerializer;
+import io.robovision.sink.analytics.AnalyticsCsv;
+import io.robovision.sink.analytics.AnalyticsRows;
+import io.robovision.sink.reorder.Held;
+import io.robovision.sink.reorder.OffsetTracker;
+import io.robovision.sink.reorder.ReorderBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads frames and results, pairs them per camera in sequence order, records the overlay video
+ * and publishes one analytics row per recorded frame. Offsets are committed only up to the
+ * oldest record still held, so a restart re-reads whatever was not yet written.
+ */
+public final class RecorderSink implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(RecorderSink.class);
+  private static final long COMMIT_INTERVAL_MS = 1_000;
+  private static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+  private final SinkConfig config;
+  private final SinkStats stats;
+  private final FrameWriter writer;
+  private final AnalyticsCsv csv;
+  private final Consumer<String, byte[]> consumer;
+  private final Producer<String, byte[]> producer;
+  private final DeadLetterPublisher deadLetters;
+  private final AnalyticsRows rows = new AnalyticsRows();
+  private final OffsetTracker offsets = new OffsetTracker();
+  private final Map<String, ReorderBuffer<Held<Frame>, Held<SegmentResult>>> cameras = new HashMap<>();
+  private final Map<String, Long> lastWritten = new HashMap<>();
+  private final AvroDeserializer<Frame> frames = new AvroDeserializer<>(Frame.getClassSchema());
+  private final AvroDeserializer<SegmentResult> results = new AvroDeserializer<>(SegmentResult.getClassSchema());
+  private final AvroSerializer<AnalyticsRow> analytics = new AvroSerializer<>(AnalyticsRow.getClassSchema());
+  private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
+  private volatile boolean running = true;
+  private volatile int pending;
+  private long lastCommit = System.currentTimeMillis();
+
+  public RecorderSink(SinkConfig config, FrameWriter writer, AnalyticsCsv csv, SinkStats stats) {
+    this.config = config;
+    this.writer = writer;
+    this.csv = csv;
+    this.stats = stats;
+    this.consumer = new KafkaConsumer<>(config.kafka().clientProperties(Map.of(
+        ConsumerConfig.GROUP_ID_CONFIG, config.groupId(),
+        ConsumerConfig.CLIENT_ID_CONFIG, "recorder-sink",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_MESSAGE_BYTES,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
+        new StringDeserializer(), new ByteArrayDeserializer());
+    this.producer = new KafkaProducer<>(config.kafka().clientProperties(Map.of(
+        ProducerConfig.CLIENT_ID_CONFIG, "recorder-sink",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.LINGER_MS_CONFIG, 20,
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_MESSAGE_BYTES)),
+        new StringSerializer(), new ByteArraySerializer());
+    this.deadLetters = new DeadLetterPublisher(producer, config.topics().deadLetter(), "recorder-sink");
+  }
+
+  @Override
+  public void run() {
+    try {
+      consumer.subscribe(List.of(config.topics().frames(), config.topics().segments()), new Rebalance());
+      while (running) {
+        long now = System.currentTimeMillis();
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+          accept(record, now);
+        }
+        drain(System.currentTimeMillis());
+        if (System.currentTimeMillis() - lastCommit >= COMMIT_INTERVAL_MS) {
+          commit();
+        }
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    } finally {
+      try {
+        commit();
+      } finally {
+        writer.close();
+        csv.close();
+        producer.close(Duration.ofSeconds(10));
+        consumer.close();
+      }
+    }
+  }
+
+  /** Finishes the files and commits what was written; frames still waiting for their pair are re-read next time. */
+  public void stop() {
+    running = false;
+    consumer.wakeup();
+  }
+
+  public SinkStats stats() {
+    return stats;
+  }
+
+  /** Camera id to the MP4 file being written for it. */
+  public Map<String, Path> files() {
+    return writer.files();
+  }
+
+  /** Frames and results held back waiting for their partner or an earlier sequence number. */
+  public int pending() {
+    return pending;
+  }
+
+  private void accept(ConsumerRecord<String, byte[]> record, long now) {
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    offsets.consumed(partition, record.offset());
+    boolean isFrame = record.topic().equals(config.topics().frames());
+    try {
+      if (isFrame) {
+        Frame frame = frames.deserialize(record.topic(), record.value());
+        Held<Frame> held = new Held<>(frame, partition, record.offset());
+        hold(frame.getCameraId(), frame.getSequence(), held,
+            () -> buffer(frame.getCameraId()).offerFrame(frame.getSequence(), held, now));
+      } else {
+        SegmentResult result = results.deserialize(record.topic(), record.value());
+        Held<SegmentResult> held = new Held<>(result, partition, record.offset());
+        hold(result.getCameraId(), result.getSequence(), held,
+            () -> buffer(result.getCameraId()).offerResult(result.getSequence(), held, now));
+      }
+    } catch (SerializationException e) {
+      stats.unreadable();
+      if (!isFrame) {
+        LOG.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+        deadLetters.publish(record, e, this::onSend);
+      }
+      offsets.done(partition, record.offset());
+    }
+  }
+
+  /** Offers a record unless that camera already recorded its sequence number; duplicates are released at once. */
+  private void hold(String camera, long sequence, Held<?> held, Supplier<ReorderBuffer.Outcome> offer) {
+    Long written = lastWritten.get(camera);
+    if ((written != null && sequence <= written) || offer.get() == ReorderBuffer.Outcome.DUPLICATE) {
+      stats.duplicates(1);
+      release(held);
+    }
+  }
+
+  private ReorderBuffer<Held<Frame>, Held<SegmentResult>> buffer(String camera) {
+    return cameras.computeIfAbsent(camera, c -> new ReorderBuffer<>(config.gapTimeoutMillis(),
+        config.reorderCapacity(), this::release, this::release));
+  }
+
+  private void drain(long now) {
+    int held = 0;
+    for (var entry : cameras.entrySet()) {
+      ReorderBuffer<Held<Frame>, Held<SegmentResult>> buffer = entry.getValue();
+      long gapsBefore = buffer.gaps();
+      for (ReorderBuffer.Pair<Held<Frame>, Held<SegmentResult>> pair : buffer.drain(now)) {
+        record(pair.frame().value(), pair.result().value());
+        lastWritten.put(entry.getKey(), pair.sequence());
+        release(pair.frame());
+        release(pair.result());
+      }
+      long newGaps = buffer.gaps() - gapsBefore;
+      if (newGaps > 0) {
+        stats.gaps(newGaps);
+        LOG.warn("camera {}: gave up waiting for {} frame(s) before sequence {}", entry.getKey(), newGaps,
+            buffer.nextSequence());
+      }
+      held += buffer.pending();
+    }
+    pending = held;
+    csv.flush();
+  }
+
+  private void record(Frame frame, SegmentResult result) {
+    if (!writer.write(frame, result)) {
+      LOG.warn("camera {}: frame {} has an undecodable image and is not recorded", frame.getCameraId(),
+          frame.getSequence());
+      return;
+    }
+    AnalyticsRow row = rows.row(result, Instant.now());
+    producer.send(new ProducerRecord<>(config.topics().analytics(), row.getCameraId(),
+        analytics.serialize(config.topics().analytics(), row)), this::onSend);
+    csv.append(row);
+    stats.recorded(row.getLatencyMs());
+  }
+
+  private void release(Held<?> held) {
+    offsets.done(held.partition(), held.offset());
+  }
+
+  private void onSend(RecordMetadata metadata, Exception error) {
+    if (error != null) {
+      sendFailure.compareAndSet(null, error);
+    }
+  }
+
+  private void commit() {
+    producer.flush();
+    lastCommit = System.currentTimeMillis();
+    Exception failure = sendFailure.getAndSet(null);
+    if (failure != null) {
+      LOG.error("analytics rows or dead letters were not acknowledged ({}); offsets not committed",
+          failure.getMessage());
+      return;
+    }
+    try {
+      consumer.commitSync(offsets.committable());
+    } catch (CommitFailedException e) {
+      LOG.warn("offsets not committed after a group rebalance: {}", e.getMessage());
+    }
+  }
+
+  /** On losing partitions, commit what is done and forget what is held: the new owner re-reads it. */
+  private final class Rebalance implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      drain(System.currentTimeMillis());
+      commit();
+      offsets.revoked(partitions);
+      cameras.clear();
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      // Positions come from the committed offsets; nothing held in memory needs restoring.
+    }
+  }
+}

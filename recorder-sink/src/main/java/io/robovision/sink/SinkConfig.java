@@ -1,0 +1,53 @@
+package io.robovision.sink;
+
+import io.robovision.config.ConfigException;
+import io.robovision.config.KafkaSettings;
+import io.robovision.config.Settings;
+import io.robovision.config.Topics;
+import java.nio.file.Path;
+
+/** Settings of the recorder sink. */
+public record SinkConfig(
+    KafkaSettings kafka,
+    Topics topics,
+    String groupId,
+    Path outputDir,
+    Path classesPath,
+    double videoFps,
+    double overlayAlpha,
+    long gapTimeoutMillis,
+    int reorderCapacity) {
+
+  public static final String GROUP_ID = "sink.group.id";
+  public static final String OUTPUT_DIR = "sink.output.dir";
+  public static final String CLASSES = "model.classes";
+  public static final String VIDEO_FPS = "sink.video.fps";
+  public static final String OVERLAY_ALPHA = "sink.overlay.alpha";
+  public static final String GAP_TIMEOUT_MS = "sink.gap.timeout.ms";
+  public static final String REORDER_CAPACITY = "sink.reorder.capacity";
+
+  public SinkConfig {
+    if (videoFps <= 0) {
+      throw new ConfigException(VIDEO_FPS, "must be positive, got " + videoFps);
+    }
+    if (overlayAlpha <= 0 || overlayAlpha > 1) {
+      throw new ConfigException(OVERLAY_ALPHA, "must be in (0, 1], got " + overlayAlpha);
+    }
+    if (gapTimeoutMillis < 0 || reorderCapacity < 1) {
+      throw new ConfigException(GAP_TIMEOUT_MS, "must be >= 0 and " + REORDER_CAPACITY + " >= 1");
+    }
+  }
+
+  public static SinkConfig from(Settings settings) {
+    return new SinkConfig(
+        KafkaSettings.from(settings),
+        Topics.from(settings),
+        settings.string(GROUP_ID, "recorder-sink"),
+        Path.of(settings.string(OUTPUT_DIR, "out")),
+        Path.of(settings.string(CLASSES, settings.home().resolve("models/voc_classes.txt").toString())),
+        settings.decimal(VIDEO_FPS, 10),
+        settings.decimal(OVERLAY_ALPHA, 0.5),
+        settings.longValue(GAP_TIMEOUT_MS, 10_000),
+        settings.integer(REORDER_CAPACITY, 2_000));
+  }
+}

@@ -1,0 +1,135 @@
+package io.robovision.sink.reorder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Joins one camera's frames with their results by sequence number and releases the pairs strictly
+ * in order. A repeated sequence number is dropped; a gap that stays open longer than the timeout,
+ * or that holds back more than the capacity, is given up and counted.
+ *
+ * @param <F> frame type
+ * @param <R> result type
+ */
+public final class ReorderBuffer<F, R> {
+  /** A frame together with its result, released in sequence order. */
+  public record Pair<F, R>(long sequence, F frame, R result) {
+  }
+
+  /** What became of an offered item, so the caller can account for its offset. */
+  public enum Outcome { HELD, DUPLICATE }
+
+  private final TreeMap<Long, F> frames = new TreeMap<>();
+  private final TreeMap<Long, R> results = new TreeMap<>();
+  private final TreeMap<Long, Long> arrivals = new TreeMap<>();
+  private final long gapTimeoutMillis;
+  private final int capacity;
+  private final Consumer<F> discardedFrames;
+  private final Consumer<R> discardedResults;
+  private long next = -1;
+  private long duplicates;
+  private long gaps;
+
+  /** The two consumers receive every held frame or result that is let go without being paired. */
+  public ReorderBuffer(long gapTimeoutMillis, int capacity, Consumer<F> discardedFrames,
+      Consumer<R> discardedResults) {
+    this.gapTimeoutMillis = gapTimeoutMillis;
+    this.capacity = capacity;
+    this.discardedFrames = discardedFrames;
+    this.discardedResults = discardedResults;
+  }
+
+  /**
+   * Frames arrive in order from their partition, so the first one seen fixes where this camera
+   * starts; results that come before it wait.
+   */
+  public Outcome offerFrame(long sequence, F frame, long nowMillis) {
+    if (next < 0) {
+      next = sequence;
+      Map<Long, R> stale = results.headMap(sequence);
+      stale.values().forEach(discardedResults);
+      stale.keySet().forEach(arrivals::remove);
+      duplicates += stale.size();
+      stale.clear();
+    }
+    return offer(frames, sequence, frame, nowMillis);
+  }
+
+  public Outcome offerResult(long sequence, R result, long nowMillis) {
+    return offer(results, sequence, result, nowMillis);
+  }
+
+  /** Pairs that are now complete and next in line, in order. */
+  public List<Pair<F, R>> drain(long nowMillis) {
+    List<Pair<F, R>> ready = new ArrayList<>();
+    while (next >= 0) {
+      if (frames.containsKey(next) && results.containsKey(next)) {
+        ready.add(new Pair<>(next, frames.remove(next), results.remove(next)));
+        arrivals.remove(next);
+        next++;
+      } else if (gapExpired(nowMillis)) {
+        skipGap();
+      } else {
+        break;
+      }
+    }
+    return ready;
+  }
+
+  public long duplicates() {
+    return duplicates;
+  }
+
+  /** Sequence numbers given up on because their frame or result never came. */
+  public long gaps() {
+    return gaps;
+  }
+
+  public int pending() {
+    return frames.size() + results.size();
+  }
+
+  public long nextSequence() {
+    return next;
+  }
+
+  private <T> Outcome offer(TreeMap<Long, T> side, long sequence, T item, long nowMillis) {
+    if ((next >= 0 && sequence < next) || side.containsKey(sequence)) {
+      duplicates++;
+      return Outcome.DUPLICATE;
+    }
+    side.put(sequence, item);
+    arrivals.putIfAbsent(sequence, nowMillis);
+    return Outcome.HELD;
+  }
+
+  private boolean gapExpired(long nowMillis) {
+    Map.Entry<Long, Long> oldest = arrivals.firstEntry();
+    if (oldest == null) {
+      return false;
+    }
+    return pending() > capacity || nowMillis - oldest.getValue() >= gapTimeoutMillis;
+  }
+
+  /** Gives up on {@code next}: discards whichever half did arrive and moves on by one. */
+  private void skipGap() {
+    F frame = frames.remove(next);
+    if (frame != null) {
+      discardedFrames.accept(frame);
+    }
+    R result = results.remove(next);
+    if (result != null) {
+      discardedResults.accept(result);
+    }
+    arrivals.remove(next);
+    gaps++;
+    long following = Math.min(frames.isEmpty() ? Long.MAX_VALUE : frames.firstKey(),
+        results.isEmpty() ? Long.MAX_VALUE : results.firstKey());
+    long jumped = following == Long.MAX_VALUE ? next + 1 : following;
+    gaps += jumped - next - 1;
+    next = jumped;
+  }
+}
