@@ -1,0 +1,31 @@
+package io.robovision.capture.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class SourceFactoryTest {
+  private final SourceFactory factory = new SourceFactory(64, 48, 10, 7);
+
+  @Test
+  void syntheticSourcesCarryGroundTruthAndNeverCountAsLive() throws Exception {
+    try (FrameSource source = factory.open("synthetic:42")) {
+      assertThat(source.live()).isFalse();
+      assertThat(source.describe()).contains("seed 42");
+      try (CapturedFrame frame = source.next()) {
+        assertThat(frame.image().cols()).isEqualTo(64);
+        assertThat(frame.groundTruth().rows()).isEqualTo(48);
+      }
+    }
+  }
+
+  @Test
+  void unknownSourcesFailWithTheSpecAndTheChoices() {
+    assertThatThrownBy(() -> factory.open("/no/such/video.mp4")).isInstanceOf(SourceException.class)
+        .hasMessageContaining("'/no/such/video.mp4'").hasMessageContaining("synthetic:[SEED]");
+    assertThatThrownBy(() -> factory.open("ftp://camera/feed")).hasMessageContaining("unknown source 'ftp://camera/feed'");
+    assertThatThrownBy(() -> factory.open("synthetic:abc")).hasMessageContaining("seed must be an integer");
+    assertThatThrownBy(() -> factory.open("/dev/video97")).hasMessageContaining("camera /dev/video97 does not exist");
+  }
+}
