@@ -30,6 +30,7 @@ public final class FrameWriter implements AutoCloseable {
   private final double fps;
   private final SinkStats stats;
   private final Map<String, Video> videos = new HashMap<>();
+  private final Map<String, Path> written = new java.util.TreeMap<>();
 
   /** An open recording and the frame size it was opened with. */
   private record Video(Mp4Recorder recorder, int width, int height) {
@@ -58,10 +59,9 @@ public final class FrameWriter implements AutoCloseable {
     }
   }
 
+  /** Camera id to the MP4 file written for it, including files already closed. */
   public Map<String, Path> files() {
-    Map<String, Path> result = new HashMap<>();
-    videos.forEach((camera, video) -> result.put(camera, video.recorder().file()));
-    return result;
+    return Map.copyOf(written);
   }
 
   @Override
@@ -106,6 +106,7 @@ public final class FrameWriter implements AutoCloseable {
       for (int n = 1; Files.exists(file); n++) {
         file = first.resolveSibling(stem + "-" + n + ".mp4");
       }
+      written.put(camera, file);
       return new Video(new Mp4Recorder(file, image.cols(), image.rows(), fps), image.cols(), image.rows());
     });
   }

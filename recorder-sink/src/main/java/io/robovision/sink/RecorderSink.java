@@ -113,12 +113,12 @@ public final class RecorderSink implements Runnable {
       }
     } finally {
       try {
-        commit();
+        // Leaving the group runs the revocation callback, which still needs the files and the producer.
+        consumer.close();
       } finally {
         writer.close();
         csv.close();
         producer.close(Duration.ofSeconds(10));
-        consumer.close();
       }
     }
   }

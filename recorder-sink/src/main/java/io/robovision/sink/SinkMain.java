@@ -6,6 +6,7 @@ import io.robovision.kafka.BrokerProbe;
 import io.robovision.sink.analytics.AnalyticsCsv;
 import io.robovision.sink.overlay.OverlayRenderer;
 import io.robovision.sink.recording.VideoFiles;
+import org.bytedeco.ffmpeg.global.avutil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,6 +30,8 @@ public final class SinkMain {
   /** Checks the broker and the class file, prepares the output folder and builds a ready sink. */
   public static RecorderSink start(SinkConfig config) {
     List<String> classes = ClassNames.read(config.classesPath());
+    // FFmpeg prints stream banners and OpenH264 notices for every file at its default level.
+    avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     new BrokerProbe(config.kafka(), Duration.ofSeconds(15)).check();
     try {
       Files.createDirectories(config.outputDir());

@@ -159,6 +159,8 @@ public final class SegmenterWorker implements Runnable {
       image = decoder.decode(frame);
     } catch (CorruptFrameException e) {
       deadLetter(record, e);
+      // The sink holds this camera's later frames until it hears about this one.
+      send(resultRecord(results.failed(frame, e.getMessage(), timings)));
       return;
     }
     SegmentResult result;
@@ -175,8 +177,12 @@ public final class SegmenterWorker implements Runnable {
       LOG.error("frame {} of camera {} failed in the model: {}", frame.getSequence(), frame.getCameraId(), e.getMessage());
       result = results.failed(frame, "inference failed: " + e.getMessage(), timings);
     }
-    send(new ProducerRecord<>(config.topics().segments(), frame.getCameraId(),
-        resultSerializer.serialize(config.topics().segments(), result)));
+    send(resultRecord(result));
+  }
+
+  private ProducerRecord<String, byte[]> resultRecord(SegmentResult result) {
+    return new ProducerRecord<>(config.topics().segments(), result.getCameraId(),
+        resultSerializer.serialize(config.topics().segments(), result));
   }
 
   private void deadLetter(ConsumerRecord<String, byte[]> record, Exception reason) {

@@ -24,6 +24,10 @@ public final class WorkerMain {
   public static SegmenterWorker start(WorkerConfig config, WorkerStats stats) {
     configureEngine(config);
     var classes = ClassNames.read(config.classesPath());
+    if (!java.nio.file.Files.isRegularFile(config.modelPath())) {
+      throw new IllegalArgumentException("model file '" + config.modelPath() + "' does not exist"
+          + " (--model or " + WorkerConfig.MODEL_PATH + ")");
+    }
     new BrokerProbe(config.kafka(), Duration.ofSeconds(15)).check();
     Segmenter segmenter = new Segmenter(config.modelPath(), classes, config.inputWidth(), config.inputHeight());
     return new SegmenterWorker(config, segmenter, stats);

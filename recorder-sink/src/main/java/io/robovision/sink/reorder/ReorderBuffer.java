@@ -8,8 +8,10 @@ import java.util.function.Consumer;
 
 /**
  * Joins one camera's frames with their results by sequence number and releases the pairs strictly
- * in order. A repeated sequence number is dropped; a gap that stays open longer than the timeout,
- * or that holds back more than the capacity, is given up and counted.
+ * in order. A repeated sequence number is dropped. A slow worker is simply waited for; but when
+ * the next sequence number is incomplete while a later one is complete (a frame or result went
+ * missing) for longer than the timeout, or when more than the capacity is held, the missing
+ * number is given up and counted as a gap.
  *
  * @param <F> frame type
  * @param <R> result type
@@ -24,12 +26,12 @@ public final class ReorderBuffer<F, R> {
 
   private final TreeMap<Long, F> frames = new TreeMap<>();
   private final TreeMap<Long, R> results = new TreeMap<>();
-  private final TreeMap<Long, Long> arrivals = new TreeMap<>();
   private final long gapTimeoutMillis;
   private final int capacity;
   private final Consumer<F> discardedFrames;
   private final Consumer<R> discardedResults;
   private long next = -1;
+  private long blockedSince = -1;
   private long duplicates;
   private long gaps;
 
@@ -51,7 +53,6 @@ public final class ReorderBuffer<F, R> {
       next = sequence;
       Map<Long, R> stale = results.headMap(sequence);
       stale.values().forEach(discardedResults);
-      stale.keySet().forEach(arrivals::remove);
       duplicates += stale.size();
       stale.clear();
     }
@@ -68,10 +69,11 @@ public final class ReorderBuffer<F, R> {
     while (next >= 0) {
       if (frames.containsKey(next) && results.containsKey(next)) {
         ready.add(new Pair<>(next, frames.remove(next), results.remove(next)));
-        arrivals.remove(next);
         next++;
+        blockedSince = -1;
       } else if (gapExpired(nowMillis)) {
         skipGap();
+        blockedSince = -1;
       } else {
         break;
       }
@@ -102,16 +104,30 @@ public final class ReorderBuffer<F, R> {
       return Outcome.DUPLICATE;
     }
     side.put(sequence, item);
-    arrivals.putIfAbsent(sequence, nowMillis);
     return Outcome.HELD;
   }
 
   private boolean gapExpired(long nowMillis) {
-    Map.Entry<Long, Long> oldest = arrivals.firstEntry();
-    if (oldest == null) {
+    if (pending() > capacity) {
+      return true;
+    }
+    if (!laterPairComplete()) {
+      blockedSince = -1;
       return false;
     }
-    return pending() > capacity || nowMillis - oldest.getValue() >= gapTimeoutMillis;
+    if (blockedSince < 0) {
+      blockedSince = nowMillis;
+    }
+    return nowMillis - blockedSince >= gapTimeoutMillis;
+  }
+
+  private boolean laterPairComplete() {
+    for (Long sequence : frames.tailMap(next, false).keySet()) {
+      if (results.containsKey(sequence)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Gives up on {@code next}: discards whichever half did arrive and moves on by one. */
@@ -124,7 +140,6 @@ public final class ReorderBuffer<F, R> {
     if (result != null) {
       discardedResults.accept(result);
     }
-    arrivals.remove(next);
     gaps++;
     long following = Math.min(frames.isEmpty() ? Long.MAX_VALUE : frames.firstKey(),
         results.isEmpty() ? Long.MAX_VALUE : results.firstKey());

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Trains torchvision's deeplabv3_mobilenet_v3_large (21 Pascal VOC classes, no aux head) on a
+synthetic dataset written by `./vision dataset`, reports held-out mIoU and exports TorchScript.
+
+Preprocessing matches the Java worker's translator exactly: BGR image -> RGB, bilinear resize to
+the model input, /255, ImageNet mean/std; labels are VOC class indices.
+
+    ./vision dataset --out /tmp/seg-train --count 3000 --seed 1
+    ./vision dataset --out /tmp/seg-val --count 200 --seed 2
+    python3 models/train_segmentation.py --train /tmp/seg-train --val /tmp/seg-val \
+        --out models/deeplabv3_mobilenet_v3_large.pt
+"""
+import argparse
+import hashlib
+import json
+import os
+import random
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+import torchvision
+from PIL import Image
+
+MEAN = np.array([0.485, 0.456, 0.406], dtype=np.float32)
+STD = np.array([0.229, 0.224, 0.225], dtype=np.float32)
+NUM_CLASSES = 21
+
+
+def load_split(folder, limit=None):
+    names = sorted(os.listdir(os.path.join(folder, "images")))[:limit]
+    images, labels = [], []
+    for name in names:
+        stem = os.path.splitext(name)[0]
+        rgb = np.asarray(Image.open(os.path.join(folder, "images", name)).convert("RGB"), dtype=np.uint8)
+        label = np.asarray(Image.open(os.path.join(folder, "labels", stem + ".png")), dtype=np.uint8)
+        images.append(rgb)
+        labels.append(label)
+    return np.stack(images), np.stack(labels)
+
+
+def to_tensor(rgb_uint8):
+    x = (rgb_uint8.astype(np.float32) / 255.0 - MEAN) / STD
+    return torch.from_numpy(x).permute(0, 3, 1, 2).contiguous()
+
+
+def confusion(pred, truth):
+    idx = truth.reshape(-1).astype(np.int64) * NUM_CLASSES + pred.reshape(-1).astype(np.int64)
+    return np.bincount(idx, minlength=NUM_CLASSES * NUM_CLASSES).reshape(NUM_CLASSES, NUM_CLASSES)
+
+
+def mean_iou(matrix):
+    tp = np.diag(matrix).astype(np.float64)
+    union = matrix.sum(0) + matrix.sum(1) - tp
+    present = union > 0
+    return float((tp[present] / union[present]).mean()), {int(c): float(tp[c] / union[c]) for c in np.nonzero(present)[0]}
+
+
+def evaluate(model, images, labels, batch=16):
+    model.eval()
+    matrix = np.zeros((NUM_CLASSES, NUM_CLASSES), dtype=np.int64)
+    with torch.no_grad():
+        for i in range(0, len(images), batch):
+            out = model(to_tensor(images[i:i + batch]))["out"]
+            matrix += confusion(out.argmax(1).numpy(), labels[i:i + batch])
+    model.train()
+    return mean_iou(matrix)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--train", required=True)
+    parser.add_argument("--val", required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--steps", type=int, default=2500)
+    parser.add_argument("--batch", type=int, default=8)
+    parser.add_argument("--crop", type=int, default=160)
+    parser.add_argument("--lr", type=float, default=2e-3)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+
+    images, labels = load_split(args.train)
+    val_images, val_labels = load_split(args.val)
+    print(f"train {images.shape}, val {val_images.shape}", flush=True)
+
+    model = torchvision.models.segmentation.deeplabv3_mobilenet_v3_large(
+        weights=None, weights_backbone=None, num_classes=NUM_CLASSES, aux_loss=False)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=args.lr, total_steps=args.steps, pct_start=0.1)
+    rng = np.random.default_rng(args.seed)
+    h, w = images.shape[1:3]
+    started = time.time()
+    model.train()
+    for step in range(1, args.steps + 1):
+        pick = rng.integers(0, len(images), args.batch)
+        ys = rng.integers(0, h - args.crop + 1, args.batch) if h > args.crop else np.zeros(args.batch, int)
+        xs = rng.integers(0, w - args.crop + 1, args.batch) if w > args.crop else np.zeros(args.batch, int)
+        crop_h, crop_w = min(args.crop, h), min(args.crop, w)
+        batch_images = np.stack([images[p, y:y + crop_h, x:x + crop_w] for p, y, x in zip(pick, ys, xs)])
+        batch_labels = np.stack([labels[p, y:y + crop_h, x:x + crop_w] for p, y, x in zip(pick, ys, xs)])
+        flip = rng.random(args.batch) < 0.5
+        batch_images[flip] = batch_images[flip, :, ::-1]
+        batch_labels[flip] = batch_labels[flip, :, ::-1]
+        logits = model(to_tensor(batch_images))["out"]
+        loss = F.cross_entropy(logits, torch.from_numpy(batch_labels.astype(np.int64)))
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        schedule.step()
+        if step % 50 == 0 or step == args.steps:
+            print(f"step {step}/{args.steps} loss {loss.item():.4f} {time.time() - started:.0f}s", flush=True)
+        if step % 500 == 0 and step < args.steps:
+            print(f"  held-out mIoU {evaluate(model, val_images[:64], val_labels[:64])[0]:.4f}", flush=True)
+
+    miou, per_class = evaluate(model, val_images, val_labels)
+    print(f"held-out mIoU {miou:.4f} per class {per_class}", flush=True)
+    model.eval()
+    scripted = torch.jit.script(model)
+    scripted.save(args.out)
+    digest = hashlib.sha256(open(args.out, "rb").read()).hexdigest()
+    report = {"miou": miou, "per_class_iou": per_class, "steps": args.steps, "batch": args.batch,
+              "crop": args.crop, "lr": args.lr, "seed": args.seed, "train_images": int(len(images)),
+              "val_images": int(len(val_images)), "seconds": round(time.time() - started),
+              "torch": torch.__version__, "torchvision": torchvision.__version__, "sha256": digest}
+    with open(os.path.splitext(args.out)[0] + ".train.json", "w") as f:
+        json.dump(report, f, indent=2)
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

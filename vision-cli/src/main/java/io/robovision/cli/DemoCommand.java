@@ -1,0 +1,73 @@
+package io.robovision.cli;
+
+import io.robovision.demo.Demo;
+import io.robovision.demo.DemoOptions;
+import io.robovision.demo.DemoSummary;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code vision demo}: the whole pipeline in one JVM, on an embedded broker. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Runs an embedded Kafka broker, N capture agents, a segmenter worker and the recorder sink in one JVM,",
+        "then prints a summary and writes OUT/summary.json, OUT/analytics.csv and OUT/<camera>/<date>/<time>.mp4."})
+public final class DemoCommand implements Callable<Integer> {
+  @Option(names = "--cameras", defaultValue = "2", description = "number of cameras (default ${DEFAULT-VALUE})")
+  int cameras;
+
+  @Option(names = "--seconds", defaultValue = "30", description = "how long to capture (default ${DEFAULT-VALUE})")
+  double seconds;
+
+  @Option(names = "--frames", defaultValue = "0", description = "stop each camera after this many frames (0: use --seconds)")
+  long frames;
+
+  @Option(names = "--source", defaultValue = "synthetic:",
+      description = "synthetic:[SEED], a video file, /dev/videoN, a camera index or an rtsp/http URL (default ${DEFAULT-VALUE})")
+  String source;
+
+  @Option(names = "--model", defaultValue = "${sys:vision.home:-.}/models/deeplabv3_mobilenet_v3_large.pt",
+      description = "TorchScript segmentation model (default ${DEFAULT-VALUE})")
+  Path model;
+
+  @Option(names = "--classes", defaultValue = "${sys:vision.home:-.}/models/voc_classes.txt",
+      description = "class names, one per line, in model output order (default ${DEFAULT-VALUE})")
+  Path classes;
+
+  @Option(names = "--out", defaultValue = "out", description = "output folder (default ${DEFAULT-VALUE})")
+  Path out;
+
+  @Option(names = "--fps", defaultValue = "5", description = "frames per second per camera (default ${DEFAULT-VALUE})")
+  double fps;
+
+  @Option(names = "--width", defaultValue = "320", description = "frame width (default ${DEFAULT-VALUE})")
+  int width;
+
+  @Option(names = "--height", defaultValue = "240", description = "frame height (default ${DEFAULT-VALUE})")
+  int height;
+
+  @Option(names = "--input-width", defaultValue = "320", description = "model input width (default ${DEFAULT-VALUE})")
+  int inputWidth;
+
+  @Option(names = "--input-height", defaultValue = "240", description = "model input height (default ${DEFAULT-VALUE})")
+  int inputHeight;
+
+  @Option(names = "--partitions", defaultValue = "4", description = "partitions per topic (default ${DEFAULT-VALUE})")
+  int partitions;
+
+  @Mixin
+  CommonOptions common;
+
+  @Override
+  public Integer call() throws Exception {
+    DemoOptions options = new DemoOptions(cameras, frames > 0 ? 0 : seconds, frames, source, model, classes, out,
+        fps, width, height, inputWidth, inputHeight, partitions);
+    DemoSummary summary = new Demo(options, common.load(Map.of()), System.out).run(common.bootstrapServers);
+    System.out.println();
+    System.out.print(summary.describe());
+    System.out.println("summary: " + out.resolve("summary.json"));
+    return summary.framesLost() == 0 && summary.duplicates() == 0 ? 0 : 3;
+  }
+}

@@ -1,0 +1,69 @@
+package io.robovision.cli;
+
+import io.robovision.sink.RecorderSink;
+import io.robovision.sink.SinkConfig;
+import io.robovision.sink.SinkMain;
+import io.robovision.sink.SinkStats;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code vision record}: the recorder sink against any Kafka cluster. */
+@Command(name = "record", mixinStandardHelpOptions = true,
+    description = "Pairs frames with results in order, writes overlay MP4s per camera and publishes analytics rows.")
+public final class RecordCommand implements Callable<Integer> {
+  @Option(names = "--out", description = "output folder (setting sink.output.dir; default out)")
+  String out;
+
+  @Option(names = "--classes", description = "class file (setting model.classes; default models/voc_classes.txt)")
+  String classes;
+
+  @Option(names = "--fps", description = "frame rate written into the MP4 files (setting sink.video.fps; default 10)")
+  String fps;
+
+  @Option(names = "--group-id", description = "consumer group (setting sink.group.id; default recorder-sink)")
+  String groupId;
+
+  @Mixin
+  CommonOptions common;
+
+  @Override
+  public Integer call() {
+    Map<String, String> options = new HashMap<>();
+    options.put(SinkConfig.OUTPUT_DIR, out);
+    options.put(SinkConfig.CLASSES, classes);
+    options.put(SinkConfig.VIDEO_FPS, fps);
+    options.put(SinkConfig.GROUP_ID, groupId);
+    SinkConfig config = SinkConfig.from(common.load(options));
+    RecorderSink sink = SinkMain.start(config);
+    Thread main = Thread.currentThread();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      sink.stop();
+      try {
+        main.join(15_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }));
+    System.out.println("recording from " + config.kafka().bootstrapServers() + " into " + config.outputDir());
+    long started = System.nanoTime();
+    new Progress(() -> line(sink, started), () -> line(sink, started), 5_000, System.out);
+    sink.run();
+    return 0;
+  }
+
+  private static String line(RecorderSink sink, long started) {
+    SinkStats stats = sink.stats();
+    Histogram latency = stats.latency().snapshot();
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return String.format(Locale.ROOT, "recorded %d (%.1f/s), waiting %d, duplicates %d, gaps %d, undecodable %d,"
+            + " latency p50 %d ms p99 %d ms", stats.recordedCount(), stats.recordedCount() / Math.max(seconds, 1e-3),
+        sink.pending(), stats.duplicateCount(), stats.gapCount(), stats.undecodableCount(),
+        latency.getValueAtPercentile(50), latency.getValueAtPercentile(99));
+  }
+}

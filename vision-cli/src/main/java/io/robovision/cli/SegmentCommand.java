@@ -1,0 +1,68 @@
+package io.robovision.cli;
+
+import io.robovision.worker.SegmenterWorker;
+import io.robovision.worker.WorkerConfig;
+import io.robovision.worker.WorkerMain;
+import io.robovision.worker.WorkerStats;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code vision segment}: one segmenter worker; start several with the same group id to share the load. */
+@Command(name = "segment", mixinStandardHelpOptions = true,
+    description = "Consumes frames, segments them with a TorchScript model through DJL and publishes results.")
+public final class SegmentCommand implements Callable<Integer> {
+  @Option(names = "--model", description = "TorchScript model (setting model.path; default " + WorkerConfig.DEFAULT_MODEL + ")")
+  String model;
+
+  @Option(names = "--classes", description = "class file (setting model.classes; default " + WorkerConfig.DEFAULT_CLASSES + ")")
+  String classes;
+
+  @Option(names = "--input-width", description = "model input width (setting model.input.width; default 320)")
+  String inputWidth;
+
+  @Option(names = "--input-height", description = "model input height (setting model.input.height; default 240)")
+  String inputHeight;
+
+  @Option(names = "--threads", description = "intra-op inference threads, 0 for the engine's default (setting inference.threads)")
+  String threads;
+
+  @Option(names = "--group-id", description = "consumer group (setting worker.group.id; default segmenter-worker)")
+  String groupId;
+
+  @Mixin
+  CommonOptions common;
+
+  @Override
+  public Integer call() {
+    Map<String, String> options = new HashMap<>();
+    options.put(WorkerConfig.MODEL_PATH, model);
+    options.put(WorkerConfig.MODEL_CLASSES, classes);
+    options.put(WorkerConfig.INPUT_WIDTH, inputWidth);
+    options.put(WorkerConfig.INPUT_HEIGHT, inputHeight);
+    options.put(WorkerConfig.INFERENCE_THREADS, threads);
+    options.put(WorkerConfig.GROUP_ID, groupId);
+    WorkerConfig config = WorkerConfig.from(common.load(options));
+    WorkerStats stats = new WorkerStats();
+    SegmenterWorker worker = WorkerMain.start(config, stats);
+    Runtime.getRuntime().addShutdownHook(new Thread(worker::stop));
+    System.out.println("worker " + config.workerId() + " in group " + config.groupId() + " on "
+        + config.kafka().bootstrapServers() + ", model " + config.modelPath());
+    long started = System.nanoTime();
+    new Progress(() -> line(stats, started), () -> line(stats, started), 5_000, System.out);
+    worker.run();
+    return 0;
+  }
+
+  private static String line(WorkerStats stats, long started) {
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return String.format(Locale.ROOT, "consumed %d, segmented %d (%.1f/s, %.0f ms/frame), failed %d,"
+            + " dead-lettered %d, lag %d", stats.consumedCount(), stats.segmentedCount(),
+        stats.segmentedCount() / Math.max(seconds, 1e-3), stats.meanInferenceMillis(), stats.failedCount(),
+        stats.deadLetteredCount(), stats.lagRecords());
+  }
+}

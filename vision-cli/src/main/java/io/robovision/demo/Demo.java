@@ -1,0 +1,193 @@
+package io.robovision.demo;
+
+import io.robovision.broker.EmbeddedBroker;
+import io.robovision.capture.CaptureAgent;
+import io.robovision.capture.CaptureConfig;
+import io.robovision.capture.CaptureMain;
+import io.robovision.capture.CaptureStats;
+import io.robovision.capture.source.SourceException;
+import io.robovision.config.KafkaSettings;
+import io.robovision.config.Settings;
+import io.robovision.config.Topics;
+import io.robovision.kafka.TopicSetup;
+import io.robovision.sink.RecorderSink;
+import io.robovision.sink.SinkConfig;
+import io.robovision.sink.SinkMain;
+import io.robovision.worker.SegmenterWorker;
+import io.robovision.worker.WorkerConfig;
+import io.robovision.worker.WorkerMain;
+import io.robovision.worker.WorkerStats;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/** Runs capture agents, a worker and the sink in one JVM, against an embedded broker unless given one. */
+public final class Demo {
+  private static final long PROGRESS_INTERVAL_MS = 2_000;
+  private static final long STALL_TIMEOUT_MS = 120_000;
+
+  private final DemoOptions options;
+  private final Settings base;
+  private final PrintStream out;
+  private final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+
+  /** {@code base} holds extra settings (topic names, {@code kafka.*}) that apply to every component. */
+  public Demo(DemoOptions options, Settings base, PrintStream out) {
+    this.options = options;
+    this.base = base;
+    this.out = out;
+  }
+
+  /** Runs the whole pipeline; with a null address it starts and stops its own broker. */
+  public DemoSummary run(String bootstrapServers) throws InterruptedException, SourceException, IOException {
+    if (!Files.isRegularFile(options.model())) {
+      throw new IllegalArgumentException("model file '" + options.model() + "' does not exist (--model)");
+    }
+    EmbeddedBroker broker = null;
+    if (bootstrapServers == null) {
+      out.println("starting the embedded Kafka broker (KRaft, single node) ...");
+      broker = EmbeddedBroker.start(0, null);
+      bootstrapServers = broker.bootstrapServers();
+      out.println("broker ready at " + bootstrapServers);
+    }
+    try {
+      return runPipeline(settings(bootstrapServers));
+    } finally {
+      if (broker != null) {
+        broker.close();
+      }
+    }
+  }
+
+  private Settings settings(String bootstrapServers) {
+    Map<String, String> values = new HashMap<>();
+    values.put(KafkaSettings.BOOTSTRAP_SERVERS, bootstrapServers);
+    values.put(WorkerConfig.MODEL_PATH, options.model().toString());
+    values.put(WorkerConfig.MODEL_CLASSES, options.classes().toString());
+    values.put(WorkerConfig.INPUT_WIDTH, Integer.toString(options.inputWidth()));
+    values.put(WorkerConfig.INPUT_HEIGHT, Integer.toString(options.inputHeight()));
+    values.put(SinkConfig.OUTPUT_DIR, options.outputDir().toString());
+    values.put(SinkConfig.VIDEO_FPS, Double.toString(options.fps()));
+    values.put(CaptureConfig.FPS, Double.toString(options.fps()));
+    values.put(CaptureConfig.WIDTH, Integer.toString(options.width()));
+    values.put(CaptureConfig.HEIGHT, Integer.toString(options.height()));
+    values.put(CaptureConfig.MAX_FRAMES, Long.toString(options.framesPerCamera()));
+    return base.with(values);
+  }
+
+  private DemoSummary runPipeline(Settings settings) throws InterruptedException, SourceException, IOException {
+    Topics topics = Topics.from(settings);
+    KafkaSettings kafka = KafkaSettings.from(settings);
+    new TopicSetup(kafka).ensure(Set.of(topics.frames(), topics.segments(), topics.analytics(), topics.deadLetter()),
+        options.partitions(), (short) 1, 16 * 1024 * 1024);
+
+    out.println("loading model " + options.model() + " ...");
+    WorkerStats workerStats = new WorkerStats();
+    SegmenterWorker worker = WorkerMain.start(WorkerConfig.from(settings), workerStats);
+    RecorderSink sink = SinkMain.start(SinkConfig.from(settings));
+    List<CaptureAgent> agents = new ArrayList<>();
+    List<CaptureStats> captureStats = new ArrayList<>();
+    for (int i = 1; i <= options.cameras(); i++) {
+      CaptureStats stats = new CaptureStats();
+      captureStats.add(stats);
+      agents.add(CaptureMain.start(CaptureConfig.from(settings.with(Map.of(
+          CaptureConfig.CAMERA_ID, "camera-" + i,
+          CaptureConfig.SOURCE, sourceFor(i)))), stats));
+    }
+    PipelineMeters meters = new PipelineMeters(captureStats, workerStats, sink.stats());
+
+    Thread sinkThread = start(sink, "recorder-sink");
+    Thread workerThread = start(worker, "segmenter-worker");
+    long started = System.nanoTime();
+    List<Thread> captureThreads = new ArrayList<>();
+    for (int i = 0; i < agents.size(); i++) {
+      captureThreads.add(start(agents.get(i), "capture-camera-" + (i + 1)));
+    }
+    out.printf(Locale.ROOT, "running %d camera(s) for %s; Ctrl-C stops early%n", options.cameras(),
+        options.framesPerCamera() > 0 ? options.framesPerCamera() + " frames each" : options.seconds() + " s");
+
+    ProgressLine progress = new ProgressLine(meters);
+    long deadline = options.seconds() > 0 ? System.currentTimeMillis() + Math.round(options.seconds() * 1000) : Long.MAX_VALUE;
+    while (captureThreads.stream().anyMatch(Thread::isAlive) && failures.isEmpty()) {
+      captureThreads.get(0).join(PROGRESS_INTERVAL_MS);
+      if (System.currentTimeMillis() >= deadline) {
+        agents.forEach(CaptureAgent::stop);
+      }
+      out.println(progress.next());
+    }
+    agents.forEach(CaptureAgent::stop);
+    for (Thread thread : captureThreads) {
+      thread.join();
+    }
+    double captureSeconds = (System.nanoTime() - started) / 1e9;
+    out.println("capture finished; waiting for the worker and the sink to catch up ...");
+    waitUntilSettled(meters, progress);
+    double seconds = (System.nanoTime() - started) / 1e9;
+
+    worker.stop();
+    sink.stop();
+    workerThread.join();
+    sinkThread.join();
+    if (!failures.isEmpty()) {
+      Throwable first = failures.peek();
+      throw new IllegalStateException("the pipeline failed: " + first.getMessage(), first);
+    }
+    Files.createDirectories(options.outputDir());
+    Path csv = options.outputDir().resolve("analytics.csv");
+    DemoSummary summary = DemoSummary.of(meters, Math.max(seconds, captureSeconds), options.cameras(),
+        options.model().getFileName().toString(), sink.files(), csv);
+    summary.write(options.outputDir().resolve("summary.json"));
+    return summary;
+  }
+
+  /** Waits until the sink has finished every published frame, or nothing has moved for a long time. */
+  private void waitUntilSettled(PipelineMeters meters, ProgressLine progress) throws InterruptedException {
+    long lastSettled = -1;
+    long lastChange = System.currentTimeMillis();
+    while (meters.settled() < meters.published() && failures.isEmpty()) {
+      Thread.sleep(PROGRESS_INTERVAL_MS);
+      out.println(progress.next());
+      long settled = meters.settled();
+      if (settled != lastSettled) {
+        lastSettled = settled;
+        lastChange = System.currentTimeMillis();
+      } else if (System.currentTimeMillis() - lastChange > STALL_TIMEOUT_MS) {
+        out.println("no progress for " + STALL_TIMEOUT_MS / 1000 + " s; stopping with "
+            + (meters.published() - settled) + " frame(s) unaccounted for");
+        return;
+      }
+    }
+  }
+
+  private String sourceFor(int camera) {
+    String source = options.source();
+    String lower = source.toLowerCase(Locale.ROOT);
+    if (!lower.startsWith("synthetic")) {
+      return source;
+    }
+    String seed = source.contains(":") ? source.substring(source.indexOf(':') + 1).trim() : "";
+    if (!seed.isEmpty() && !seed.matches("-?\\d{1,18}")) {
+      return source;
+    }
+    long first = seed.isEmpty() ? 1 : Long.parseLong(seed);
+    return "synthetic:" + (first + camera - 1);
+  }
+
+  private Thread start(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
+    thread.setUncaughtExceptionHandler((t, e) -> {
+      failures.add(e);
+      out.println(t.getName() + " failed: " + e.getMessage());
+    });
+    thread.start();
+    return thread;
+  }
+}

@@ -1,0 +1,103 @@
+package io.robovision.demo;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** The end-of-run figures, as printed and as written to {@code summary.json}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DemoSummary(
+    @JsonProperty("frames_captured") long framesCaptured,
+    @JsonProperty("frames_published") long framesPublished,
+    @JsonProperty("frames_dropped") long framesDropped,
+    @JsonProperty("frames_segmented") long framesSegmented,
+    @JsonProperty("frames_failed") long framesFailed,
+    @JsonProperty("frames_skipped") long framesSkipped,
+    @JsonProperty("frames_recorded") long framesRecorded,
+    @JsonProperty("frames_deadlettered") long framesDeadLettered,
+    @JsonProperty("frames_lost") long framesLost,
+    @JsonProperty("duplicates") long duplicates,
+    @JsonProperty("gaps") long gaps,
+    @JsonProperty("latency_ms") Map<String, Long> latencyMs,
+    @JsonProperty("fps") double fps,
+    @JsonProperty("miou") Double miou,
+    @JsonProperty("seconds") double seconds,
+    @JsonProperty("cameras") int cameras,
+    @JsonProperty("model") String model,
+    @JsonProperty("videos") Map<String, String> videos,
+    @JsonProperty("analytics_csv") String analyticsCsv) {
+
+  /** Reads every counter once the pipeline has stopped. */
+  public static DemoSummary of(PipelineMeters meters, double seconds, int cameras, String model,
+      Map<String, Path> videos, Path csv) {
+    Histogram latency = meters.sink().latency().snapshot();
+    long recorded = meters.sink().recordedCount();
+    long dead = meters.worker().deadLetteredCount();
+    double miou = meters.sink().accuracy().meanIou();
+    Map<String, String> files = new java.util.TreeMap<>();
+    videos.forEach((camera, file) -> files.put(camera, file.toString()));
+    return new DemoSummary(
+        meters.grabbed(),
+        meters.published(),
+        meters.dropped(),
+        meters.worker().segmentedCount(),
+        meters.worker().failedCount(),
+        meters.worker().skippedCount(),
+        recorded,
+        dead,
+        Math.max(0, meters.grabbed() - meters.dropped() - meters.throttled() - recorded),
+        meters.sink().duplicateCount(),
+        meters.sink().gapCount(),
+        latencies(latency),
+        seconds > 0 ? Math.round(recorded / seconds * 100) / 100.0 : 0,
+        Double.isNaN(miou) ? null : Math.round(miou * 10_000) / 10_000.0,
+        Math.round(seconds * 10) / 10.0,
+        cameras,
+        model,
+        files,
+        csv.toString());
+  }
+
+  private static Map<String, Long> latencies(Histogram latency) {
+    Map<String, Long> result = new java.util.LinkedHashMap<>();
+    result.put("p50", latency.getValueAtPercentile(50));
+    result.put("p95", latency.getValueAtPercentile(95));
+    result.put("p99", latency.getValueAtPercentile(99));
+    result.put("max", latency.getMaxValue());
+    return result;
+  }
+
+  public void write(Path file) {
+    try {
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write '" + file + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** The summary as the terminal shows it. */
+  public String describe() {
+    StringBuilder text = new StringBuilder();
+    text.append(String.format(Locale.ROOT, "%d camera(s), %.1f s, model %s%n", cameras, seconds, model));
+    text.append(String.format(Locale.ROOT,
+        "frames: captured %d, published %d, dropped %d, segmented %d, failed %d, skipped %d,%n"
+            + "        recorded %d, dead-lettered %d, lost %d, duplicates %d, gaps %d%n",
+        framesCaptured, framesPublished, framesDropped, framesSegmented, framesFailed, framesSkipped,
+        framesRecorded, framesDeadLettered, framesLost, duplicates, gaps));
+    text.append(String.format(Locale.ROOT, "latency: p50 %d ms, p95 %d ms, p99 %d ms; throughput %.2f frames/s%n",
+        latencyMs.get("p50"), latencyMs.get("p95"), latencyMs.get("p99"), fps));
+    if (miou != null) {
+      text.append(String.format(Locale.ROOT, "segmentation mIoU against ground truth: %.4f%n", miou));
+    }
+    videos.forEach((camera, file) -> text.append("video ").append(camera).append(": ").append(file).append('\n'));
+    text.append("analytics: ").append(analyticsCsv).append('\n');
+    return text.toString();
+  }
+}

@@ -1,0 +1,40 @@
+package io.robovision.demo;
+
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/** One line of live progress: rates per stage since the previous line, lag and latency so far. */
+public final class ProgressLine {
+  private final PipelineMeters meters;
+  private final long startNanos = System.nanoTime();
+  private long lastNanos = startNanos;
+  private long lastPublished;
+  private long lastSegmented;
+  private long lastRecorded;
+
+  public ProgressLine(PipelineMeters meters) {
+    this.meters = meters;
+  }
+
+  public String next() {
+    long now = System.nanoTime();
+    double seconds = Math.max(1e-3, (now - lastNanos) / 1e9);
+    long published = meters.published();
+    long segmented = meters.worker().segmentedCount();
+    long recorded = meters.sink().recordedCount();
+    Histogram latency = meters.sink().latency().snapshot();
+    String line = String.format(Locale.ROOT,
+        "[%5.1fs] captured %d (%.1f/s) | segmented %d (%.1f/s, %.0f ms/frame, lag %d) | recorded %d (%.1f/s)"
+            + " | latency p50 %d ms p95 %d ms | dropped %d dead-lettered %d",
+        (now - startNanos) / 1e9, published, (published - lastPublished) / seconds,
+        segmented, (segmented - lastSegmented) / seconds, meters.worker().meanInferenceMillis(),
+        meters.worker().lagRecords(), recorded, (recorded - lastRecorded) / seconds,
+        latency.getValueAtPercentile(50), latency.getValueAtPercentile(95),
+        meters.dropped(), meters.worker().deadLetteredCount());
+    lastNanos = now;
+    lastPublished = published;
+    lastSegmented = segmented;
+    lastRecorded = recorded;
+    return line;
+  }
+}

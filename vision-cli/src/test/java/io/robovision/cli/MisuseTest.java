@@ -1,0 +1,53 @@
+package io.robovision.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+import org.junit.jupiter.api.Test;
+
+/** Misuse ends in one line that names what is wrong. */
+class MisuseTest {
+  private String run(String... args) {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = VisionCommand.commandLine();
+    commandLine.setErr(new PrintWriter(err, true));
+    commandLine.setOut(new PrintWriter(new StringWriter(), true));
+    int status = commandLine.execute(args);
+    assertThat(status).isNotZero();
+    return err.toString().strip();
+  }
+
+  @Test
+  void anUnreachableBrokerIsNamedWithinABoundedTime() {
+    long started = System.nanoTime();
+    String error = run("capture", "--bootstrap-servers", "127.0.0.1:1", "--source", "synthetic:");
+    assertThat(error).startsWith("vision capture: cannot reach Kafka at 127.0.0.1:1").doesNotContain("\n");
+    assertThat((System.nanoTime() - started) / 1e9).isLessThan(40);
+  }
+
+  @Test
+  void aMissingModelFileIsNamed() {
+    String error = run("segment", "--bootstrap-servers", "127.0.0.1:1", "--classes", "../models/voc_classes.txt",
+        "--model", "/no/such/model.pt");
+    assertThat(error).isEqualTo("vision segment: model file '/no/such/model.pt' does not exist (--model or model.path)");
+  }
+
+  @Test
+  void aBadSettingIsNamed() {
+    String error = run("capture", "--fps", "fast");
+    assertThat(error).isEqualTo("vision capture: capture.fps must be a number, got 'fast'");
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"demo", "broker", "capture", "segment", "record", "dataset"}) {
+      StringWriter out = new StringWriter();
+      CommandLine commandLine = VisionCommand.commandLine();
+      commandLine.setOut(new PrintWriter(out, true));
+      assertThat(commandLine.execute(command, "--help")).isZero();
+      assertThat(out.toString()).contains("Usage: vision " + command);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package io.robovision.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.robovision.broker.EmbeddedBroker;
+import io.robovision.config.KafkaSettings;
+import io.robovision.config.Settings;
+import io.robovision.kafka.TopicSetup;
+import io.robovision.schemas.AnalyticsRow;
+import io.robovision.schemas.DeadLetter;
+import io.robovision.serde.AvroDeserializer;
+import java.io.FileReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.LongStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole pipeline on the real embedded broker, the bundled model and real MP4 files. */
+class PipelineEndToEndIT {
+  private static final int FRAMES = 60;
+  private static final Path MODELS = Path.of("..", "models");
+
+  @Test
+  void recordsEveryFrameOfTwoCamerasExactlyOnceAndInOrder(@TempDir Path out) throws Exception {
+    try (EmbeddedBroker broker = EmbeddedBroker.start(0, null)) {
+      KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), Map.of());
+      new TopicSetup(kafka).ensure(Set.of("vision.frames", "vision.segments", "vision.analytics", "vision.deadletter"),
+          2, (short) 1, 16 * 1024 * 1024);
+      injectCorruptFrame(kafka);
+
+      DemoOptions options = new DemoOptions(2, 0, FRAMES, "synthetic:", MODELS.resolve("deeplabv3_mobilenet_v3_large.pt"),
+          MODELS.resolve("voc_classes.txt"), out, 30, 320, 240, 320, 240, 2);
+      DemoSummary summary = new Demo(options, new Settings(Map.of()), System.out).run(broker.bootstrapServers());
+
+      assertThat(summary.framesPublished()).isEqualTo(2 * FRAMES);
+      assertThat(summary.framesRecorded()).isEqualTo(2 * FRAMES);
+      assertThat(summary.framesLost()).isZero();
+      assertThat(summary.duplicates()).isZero();
+      assertThat(summary.gaps()).isZero();
+      assertThat(summary.framesDeadLettered()).isEqualTo(1);
+      assertThat(summary.miou()).isNotNull().isBetween(0.0, 1.0);
+      assertThat(Files.readString(out.resolve("summary.json"))).contains("\"frames_lost\" : 0", "\"latency_ms\"");
+
+      assertThat(summary.videos()).containsOnlyKeys("camera-1", "camera-2");
+      for (String video : summary.videos().values()) {
+        assertThat(countVideoFrames(Path.of(video))).isEqualTo(FRAMES);
+      }
+      assertThat(csvSequences(out.resolve("analytics.csv"))).containsOnlyKeys("camera-1", "camera-2")
+          .allSatisfy((camera, sequences) -> assertThat(sequences).isEqualTo(inOrder()));
+      assertThat(analyticsSequences(kafka)).containsOnlyKeys("camera-1", "camera-2")
+          .allSatisfy((camera, sequences) -> assertThat(sequences).isEqualTo(inOrder()));
+
+      List<DeadLetter> letters = deadLetters(kafka);
+      assertThat(letters).hasSize(1);
+      assertThat(letters.get(0).getSourceTopic()).isEqualTo("vision.frames");
+      assertThat(letters.get(0).getReason()).contains("not Avro single-object encoding");
+      assertThat(letters.get(0).getValue().remaining()).isEqualTo("this is not a frame".length());
+    }
+  }
+
+  private static List<Long> inOrder() {
+    return LongStream.range(0, FRAMES).boxed().toList();
+  }
+
+  private static void injectCorruptFrame(KafkaSettings kafka) throws Exception {
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.clientProperties(Map.of()),
+        new StringSerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>("vision.frames", "intruder", "this is not a frame".getBytes())).get();
+    }
+  }
+
+  private static long countVideoFrames(Path video) throws Exception {
+    try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
+      grabber.start();
+      long frames = 0;
+      while (grabber.grabImage() != null) {
+        frames++;
+      }
+      grabber.stop();
+      return frames;
+    }
+  }
+
+  private static Map<String, List<Long>> csvSequences(Path csv) throws Exception {
+    Map<String, List<Long>> sequences = new HashMap<>();
+    try (FileReader reader = new FileReader(csv.toFile())) {
+      for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+        sequences.computeIfAbsent(row.get("camera_id"), c -> new ArrayList<>()).add(Long.parseLong(row.get("sequence")));
+      }
+    }
+    return sequences;
+  }
+
+  private static Map<String, List<Long>> analyticsSequences(KafkaSettings kafka) {
+    AvroDeserializer<AnalyticsRow> rows = new AvroDeserializer<>(AnalyticsRow.getClassSchema());
+    Map<String, List<Long>> sequences = new HashMap<>();
+    for (ConsumerRecord<String, byte[]> record : readAll(kafka, "vision.analytics", 2 * FRAMES)) {
+      AnalyticsRow row = rows.deserialize(record.topic(), record.value());
+      sequences.computeIfAbsent(row.getCameraId(), c -> new ArrayList<>()).add(row.getSequence());
+    }
+    return sequences;
+  }
+
+  private static List<DeadLetter> deadLetters(KafkaSettings kafka) {
+    AvroDeserializer<DeadLetter> letters = new AvroDeserializer<>(DeadLetter.getClassSchema());
+    return readAll(kafka, "vision.deadletter", 1).stream().map(r -> letters.deserialize(r.topic(), r.value())).toList();
+  }
+
+  /** Reads a topic from the start until {@code expected} records came and nothing more arrives for a while. */
+  private static List<ConsumerRecord<String, byte[]>> readAll(KafkaSettings kafka, String topic, int expected) {
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.clientProperties(Map.of(
+        ConsumerConfig.GROUP_ID_CONFIG, "it-" + topic,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.currentTimeMillis() + 30_000;
+      int quietPolls = 0;
+      while (System.currentTimeMillis() < deadline && (records.size() < expected || quietPolls < 3)) {
+        int before = records.size();
+        consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+        quietPolls = records.size() == before ? quietPolls + 1 : 0;
+      }
+    }
+    return records;
+  }
+}
