@@ -4,6 +4,7 @@ import io.robovision.demo.Demo;
 import io.robovision.demo.DemoOptions;
 import io.robovision.demo.DemoSummary;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,7 +65,16 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     DemoOptions options = new DemoOptions(cameras, frames > 0 ? 0 : seconds, frames, source, model, classes, out,
         fps, width, height, inputWidth, inputHeight, partitions);
-    DemoSummary summary = new Demo(options, common.load(Map.of()), System.out).run(common.bootstrapServers);
+    Demo demo = new Demo(options, common.load(Map.of()), System.out);
+    Thread stopper = new Thread(() -> {
+      try {
+        demo.stop(Duration.ofSeconds(120));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    Runtime.getRuntime().addShutdownHook(stopper);
+    DemoSummary summary = demo.run(common.bootstrapServers);
     System.out.println();
     System.out.print(summary.describe());
     System.out.println("summary: " + out.resolve("summary.json"));

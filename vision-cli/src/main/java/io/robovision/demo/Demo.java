@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Runs capture agents, a worker and the sink in one JVM, against an embedded broker unless given one. */
 public final class Demo {
@@ -38,6 +41,8 @@ public final class Demo {
   private final Settings base;
   private final PrintStream out;
   private final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private volatile boolean stopRequested;
 
   /** {@code base} holds extra settings (topic names, {@code kafka.*}) that apply to every component. */
   public Demo(DemoOptions options, Settings base, PrintStream out) {
@@ -64,7 +69,17 @@ public final class Demo {
       if (broker != null) {
         broker.close();
       }
+      finished.countDown();
     }
+  }
+
+  /**
+   * Ends capture early (Ctrl-C); the frames already published are still segmented and recorded,
+   * and the summary is written. Waits up to {@code timeout} for that to happen.
+   */
+  public void stop(Duration timeout) throws InterruptedException {
+    stopRequested = true;
+    finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private Settings settings(String bootstrapServers) {
@@ -118,7 +133,7 @@ public final class Demo {
     long deadline = options.seconds() > 0 ? System.currentTimeMillis() + Math.round(options.seconds() * 1000) : Long.MAX_VALUE;
     while (captureThreads.stream().anyMatch(Thread::isAlive) && failures.isEmpty()) {
       captureThreads.get(0).join(PROGRESS_INTERVAL_MS);
-      if (System.currentTimeMillis() >= deadline) {
+      if (stopRequested || System.currentTimeMillis() >= deadline) {
         agents.forEach(CaptureAgent::stop);
       }
       out.println(progress.next());
