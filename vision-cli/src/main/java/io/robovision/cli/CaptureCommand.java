@@ -4,6 +4,7 @@ import io.robovision.capture.CaptureAgent;
 import io.robovision.capture.CaptureConfig;
 import io.robovision.capture.CaptureMain;
 import io.robovision.capture.CaptureStats;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -54,12 +55,13 @@ public final class CaptureCommand implements Callable<Integer> {
     CaptureConfig config = CaptureConfig.from(common.load(options));
     CaptureStats stats = new CaptureStats();
     CaptureAgent agent = CaptureMain.start(config, stats);
-    Runtime.getRuntime().addShutdownHook(new Thread(agent::stop));
     System.out.println("camera " + config.cameraId() + " -> " + config.kafka().bootstrapServers() + " topic "
         + config.topics().frames());
     long started = System.nanoTime();
     new Progress(() -> line(stats, started), () -> line(stats, started), 5_000, System.out);
-    agent.run();
+    try (GracefulShutdown shutdown = new GracefulShutdown(agent::stop, Duration.ofSeconds(30))) {
+      agent.run();
+    }
     return stats.failedCount() == 0 ? 0 : 3;
   }
 

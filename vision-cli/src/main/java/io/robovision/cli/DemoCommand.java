@@ -66,18 +66,13 @@ public final class DemoCommand implements Callable<Integer> {
     DemoOptions options = new DemoOptions(cameras, frames > 0 ? 0 : seconds, frames, source, model, classes, out,
         fps, width, height, inputWidth, inputHeight, partitions);
     Demo demo = new Demo(options, common.load(Map.of()), System.out);
-    Thread stopper = new Thread(() -> {
-      try {
-        demo.stop(Duration.ofSeconds(120));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
-    Runtime.getRuntime().addShutdownHook(stopper);
-    DemoSummary summary = demo.run(common.bootstrapServers);
-    System.out.println();
-    System.out.print(summary.describe());
-    System.out.println("summary: " + out.resolve("summary.json"));
+    DemoSummary summary;
+    try (GracefulShutdown shutdown = new GracefulShutdown(demo::stop, Duration.ofMinutes(5))) {
+      summary = demo.run(common.bootstrapServers);
+      System.out.println();
+      System.out.print(summary.describe());
+      System.out.println("summary: " + out.resolve("summary.json"));
+    }
     return summary.framesLost() == 0 && summary.duplicates() == 0 ? 0 : 3;
   }
 }

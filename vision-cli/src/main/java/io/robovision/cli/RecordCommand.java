@@ -4,6 +4,7 @@ import io.robovision.sink.RecorderSink;
 import io.robovision.sink.SinkConfig;
 import io.robovision.sink.SinkMain;
 import io.robovision.sink.SinkStats;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -41,19 +42,12 @@ public final class RecordCommand implements Callable<Integer> {
     options.put(SinkConfig.GROUP_ID, groupId);
     SinkConfig config = SinkConfig.from(common.load(options));
     RecorderSink sink = SinkMain.start(config);
-    Thread main = Thread.currentThread();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      sink.stop();
-      try {
-        main.join(15_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }));
     System.out.println("recording from " + config.kafka().bootstrapServers() + " into " + config.outputDir());
     long started = System.nanoTime();
     new Progress(() -> line(sink, started), () -> line(sink, started), 5_000, System.out);
-    sink.run();
+    try (GracefulShutdown shutdown = new GracefulShutdown(sink::stop, Duration.ofSeconds(30))) {
+      sink.run();
+    }
     return 0;
   }
 

@@ -4,6 +4,7 @@ import io.robovision.worker.SegmenterWorker;
 import io.robovision.worker.WorkerConfig;
 import io.robovision.worker.WorkerMain;
 import io.robovision.worker.WorkerStats;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -49,12 +50,13 @@ public final class SegmentCommand implements Callable<Integer> {
     WorkerConfig config = WorkerConfig.from(common.load(options));
     WorkerStats stats = new WorkerStats();
     SegmenterWorker worker = WorkerMain.start(config, stats);
-    Runtime.getRuntime().addShutdownHook(new Thread(worker::stop));
     System.out.println("worker " + config.workerId() + " in group " + config.groupId() + " on "
         + config.kafka().bootstrapServers() + ", model " + config.modelPath());
     long started = System.nanoTime();
     new Progress(() -> line(stats, started), () -> line(stats, started), 5_000, System.out);
-    worker.run();
+    try (GracefulShutdown shutdown = new GracefulShutdown(worker::stop, Duration.ofSeconds(30))) {
+      worker.run();
+    }
     return 0;
   }
 

@@ -27,8 +27,8 @@ public record PipelineMeters(List<CaptureStats> captures, WorkerStats worker, Si
     return captures.stream().mapToLong(CaptureStats::failedCount).sum();
   }
 
-  /** Frames the sink has finished with, one way or another. */
+  /** Frames the sink has recorded or given up on. */
   public long settled() {
-    return sink.recordedCount() + sink.undecodableCount() + sink.gapCount();
+    return sink.recordedCount() + sink.gapCount();
   }
 }

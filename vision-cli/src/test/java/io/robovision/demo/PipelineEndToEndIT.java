@@ -8,11 +8,16 @@ import io.robovision.config.Settings;
 import io.robovision.kafka.TopicSetup;
 import io.robovision.schemas.AnalyticsRow;
 import io.robovision.schemas.DeadLetter;
+import io.robovision.schemas.Frame;
+import io.robovision.schemas.ImageEncoding;
 import io.robovision.serde.AvroDeserializer;
+import io.robovision.serde.AvroSerializer;
 import java.io.FileReader;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +50,7 @@ class PipelineEndToEndIT {
       KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), Map.of());
       new TopicSetup(kafka).ensure(Set.of("vision.frames", "vision.segments", "vision.analytics", "vision.deadletter"),
           2, (short) 1, 16 * 1024 * 1024);
-      injectCorruptFrame(kafka);
+      injectBadRecords(kafka);
 
       DemoOptions options = new DemoOptions(2, 0, FRAMES, "synthetic:", MODELS.resolve("deeplabv3_mobilenet_v3_large.pt"),
           MODELS.resolve("voc_classes.txt"), out, 30, 320, 240, 320, 240, 2);
@@ -56,7 +61,7 @@ class PipelineEndToEndIT {
       assertThat(summary.framesLost()).isZero();
       assertThat(summary.duplicates()).isZero();
       assertThat(summary.gaps()).isZero();
-      assertThat(summary.framesDeadLettered()).isEqualTo(1);
+      assertThat(summary.framesDeadLettered()).isEqualTo(3);
       assertThat(summary.miou()).isNotNull().isBetween(0.0, 1.0);
       assertThat(Files.readString(out.resolve("summary.json"))).contains("\"frames_lost\" : 0", "\"latency_ms\"");
 
@@ -70,10 +75,16 @@ class PipelineEndToEndIT {
           .allSatisfy((camera, sequences) -> assertThat(sequences).isEqualTo(inOrder()));
 
       List<DeadLetter> letters = deadLetters(kafka);
-      assertThat(letters).hasSize(1);
-      assertThat(letters.get(0).getSourceTopic()).isEqualTo("vision.frames");
-      assertThat(letters.get(0).getReason()).contains("not Avro single-object encoding");
-      assertThat(letters.get(0).getValue().remaining()).isEqualTo("this is not a frame".length());
+      assertThat(letters).hasSize(3).allSatisfy(letter -> {
+        assertThat(letter.getSourceTopic()).isEqualTo("vision.frames");
+        assertThat(letter.getValue()).isNotNull();
+      });
+      assertThat(letters).extracting(DeadLetter::getReason).anySatisfy(
+          reason -> assertThat(reason).contains("not Avro single-object encoding"));
+      assertThat(letters).extracting(DeadLetter::getReason).anySatisfy(
+          reason -> assertThat(reason).contains("unknown schema on topic vision.frames: fingerprint 0123456789abcdef"));
+      assertThat(letters).extracting(DeadLetter::getReason).anySatisfy(
+          reason -> assertThat(reason).contains("not a decodable JPEG image"));
     }
   }
 
@@ -81,10 +92,19 @@ class PipelineEndToEndIT {
     return LongStream.range(0, FRAMES).boxed().toList();
   }
 
-  private static void injectCorruptFrame(KafkaSettings kafka) throws Exception {
+  /** A non-Avro record, a record of an unknown schema, and a valid frame whose JPEG is garbage. */
+  private static void injectBadRecords(KafkaSettings kafka) throws Exception {
+    byte[] unknownSchema = new byte[] {(byte) 0xC3, 0x01, (byte) 0xef, (byte) 0xcd, (byte) 0xab, (byte) 0x89, 0x67,
+        0x45, 0x23, 0x01, 0x02, 0x04};
+    Frame brokenImage = Frame.newBuilder().setCameraId("broken-camera").setSequence(0)
+        .setCaptureTime(Instant.now()).setWidth(320).setHeight(240).setEncoding(ImageEncoding.JPEG)
+        .setImage(ByteBuffer.wrap("not a jpeg".getBytes())).build();
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.clientProperties(Map.of()),
         new StringSerializer(), new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>("vision.frames", "intruder", "this is not a frame".getBytes())).get();
+      producer.send(new ProducerRecord<>("vision.frames", "intruder", unknownSchema)).get();
+      producer.send(new ProducerRecord<>("vision.frames", "broken-camera",
+          new AvroSerializer<Frame>(Frame.getClassSchema()).serialize("vision.frames", brokenImage))).get();
     }
   }
 
@@ -122,7 +142,7 @@ class PipelineEndToEndIT {
 
   private static List<DeadLetter> deadLetters(KafkaSettings kafka) {
     AvroDeserializer<DeadLetter> letters = new AvroDeserializer<>(DeadLetter.getClassSchema());
-    return readAll(kafka, "vision.deadletter", 1).stream().map(r -> letters.deserialize(r.topic(), r.value())).toList();
+    return readAll(kafka, "vision.deadletter", 3).stream().map(r -> letters.deserialize(r.topic(), r.value())).toList();
   }
 
   /** Reads a topic from the start until {@code expected} records came and nothing more arrives for a while. */

@@ -1,0 +1,54 @@
+package io.robovision.accuracy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.robovision.capture.encode.FrameEncoder;
+import io.robovision.capture.source.synthetic.SceneFrame;
+import io.robovision.capture.source.synthetic.SyntheticScene;
+import io.robovision.config.ClassNames;
+import io.robovision.schemas.Frame;
+import io.robovision.sink.analytics.SegmentationAccuracy;
+import io.robovision.worker.decode.FrameDecoder;
+import io.robovision.worker.inference.SegmentationMask;
+import io.robovision.worker.inference.Segmenter;
+import java.nio.file.Path;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+
+/** The bundled segmentation model on held-out synthetic frames, through the pipeline's own encode, decode and translator. */
+class SegmentationAccuracyIT {
+  private static final Path MODELS = Path.of("..", "models");
+  private static final long[] FRAME_INDICES = {0, 37, 81};
+
+  @Test
+  void meanIouOnHeldOutScenesIsAtLeast085() throws Exception {
+    List<String> classes = ClassNames.read(MODELS.resolve("voc_classes.txt"));
+    SegmentationAccuracy accuracy = new SegmentationAccuracy(classes.size());
+    FrameEncoder encoder = new FrameEncoder(0, 0, 90);
+    FrameDecoder decoder = new FrameDecoder();
+    try (Segmenter segmenter = new Segmenter(MODELS.resolve("deeplabv3_mobilenet_v3_large.pt"), classes, 320, 240)) {
+      for (long seed = 5_000; seed < 5_040; seed++) {
+        SyntheticScene scene = new SyntheticScene(seed, 320, 240);
+        for (long index : FRAME_INDICES) {
+          try (SceneFrame truth = scene.render(index)) {
+            Frame frame = encoder.encode("held-out", index, 0, truth.image(), null);
+            try (Mat decoded = decoder.decode(frame)) {
+              SegmentationMask mask = segmenter.segment(decoded);
+              byte[] labels = new byte[mask.classes().length];
+              truth.labels().data().get(labels);
+              accuracy.add(labels, mask.classes());
+            }
+          }
+        }
+      }
+    }
+    for (int c = 0; c < classes.size(); c++) {
+      if (!Double.isNaN(accuracy.iou(c))) {
+        System.out.printf("IoU %-15s %.4f%n", classes.get(c), accuracy.iou(c));
+      }
+    }
+    System.out.printf("mIoU %.4f over %d pixels%n", accuracy.meanIou(), accuracy.pixels());
+    assertThat(accuracy.meanIou()).isGreaterThanOrEqualTo(0.85);
+  }
+}
