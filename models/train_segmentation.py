@@ -5,10 +5,10 @@ synthetic dataset written by `./vision dataset`, reports held-out mIoU and expor
 Preprocessing matches the Java worker's translator exactly: BGR image -> RGB, bilinear resize to
 the model input, /255, ImageNet mean/std; labels are VOC class indices.
 
-    ./vision dataset --out /tmp/seg-train --count 3000 --seed 1
-    ./vision dataset --out /tmp/seg-val --count 200 --seed 2
-    python3 models/train_segmentation.py --train /tmp/seg-train --val /tmp/seg-val \
-        --out models/deeplabv3_mobilenet_v3_large.pt
+    ./vision dataset --out /tmp/synth-train --count 4000 --seed 1
+    ./vision dataset --out /tmp/synth-val --count 400 --seed 2
+    python3 models/train_segmentation.py --train /tmp/synth-train --val /tmp/synth-val \
+        --out models/deeplabv3_mobilenet_v3_large.pt --steps 3000 --crop 176
 """
 import argparse
 import hashlib
@@ -57,6 +57,22 @@ def mean_iou(matrix):
     return float((tp[present] / union[present]).mean()), {int(c): float(tp[c] / union[c]) for c in np.nonzero(present)[0]}
 
 
+def recalibrate_batch_norm(model, images, batch=16, batches=60, seed=0):
+    """Re-estimates BatchNorm statistics at full resolution with the final weights: MobileNetV3's
+    BN momentum is 0.01, so its running averages lag behind fast-changing weights and differ from
+    the crop statistics seen in training."""
+    norms = [m for m in model.modules() if isinstance(m, torch.nn.BatchNorm2d)]
+    for norm in norms:
+        norm.reset_running_stats()
+        norm.momentum = None
+    rng = np.random.default_rng(seed)
+    model.train()
+    with torch.no_grad():
+        for _ in range(batches):
+            model(to_tensor(images[rng.integers(0, len(images), batch)]))
+    model.eval()
+
+
 def evaluate(model, images, labels, batch=16):
     model.eval()
     matrix = np.zeros((NUM_CLASSES, NUM_CLASSES), dtype=np.int64)
@@ -79,6 +95,11 @@ def main():
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--recalibrate-bn", action="store_true",
+                        help="re-estimate BatchNorm statistics at full resolution before the final evaluation")
+    parser.add_argument("--init", help="start from the weights of an earlier run's TorchScript file")
+    parser.add_argument("--object-weight", type=float, default=1.0,
+                        help="loss weight of every non-background class, against 1 for background")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -92,6 +113,10 @@ def main():
 
     model = torchvision.models.segmentation.deeplabv3_mobilenet_v3_large(
         weights=None, weights_backbone=None, num_classes=NUM_CLASSES, aux_loss=False)
+    if args.init:
+        model.load_state_dict(torch.jit.load(args.init).state_dict())
+    class_weights = torch.full((NUM_CLASSES,), args.object_weight)
+    class_weights[0] = 1.0
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=args.lr, total_steps=args.steps, pct_start=0.1)
     rng = np.random.default_rng(args.seed)
@@ -109,7 +134,7 @@ def main():
         batch_images[flip] = batch_images[flip, :, ::-1]
         batch_labels[flip] = batch_labels[flip, :, ::-1]
         logits = model(to_tensor(batch_images))["out"]
-        loss = F.cross_entropy(logits, torch.from_numpy(batch_labels.astype(np.int64)))
+        loss = F.cross_entropy(logits, torch.from_numpy(batch_labels.astype(np.int64)), weight=class_weights)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
@@ -119,13 +144,19 @@ def main():
         if step % 500 == 0 and step < args.steps:
             print(f"  held-out mIoU {evaluate(model, val_images[:64], val_labels[:64])[0]:.4f}", flush=True)
 
+    if args.recalibrate_bn:
+        print(f"before BatchNorm recalibration: held-out mIoU {evaluate(model, val_images, val_labels)[0]:.4f}",
+              flush=True)
+        recalibrate_batch_norm(model, images, seed=args.seed)
     miou, per_class = evaluate(model, val_images, val_labels)
     print(f"held-out mIoU {miou:.4f} per class {per_class}", flush=True)
     model.eval()
+    torch.save(model.state_dict(), os.path.splitext(args.out)[0] + ".state.pt")
     scripted = torch.jit.script(model)
     scripted.save(args.out)
     digest = hashlib.sha256(open(args.out, "rb").read()).hexdigest()
     report = {"miou": miou, "per_class_iou": per_class, "steps": args.steps, "batch": args.batch,
+              "init": args.init, "object_weight": args.object_weight,
               "crop": args.crop, "lr": args.lr, "seed": args.seed, "train_images": int(len(images)),
               "val_images": int(len(val_images)), "seconds": round(time.time() - started),
               "torch": torch.__version__, "torchvision": torchvision.__version__, "sha256": digest}

@@ -9,8 +9,9 @@ import io.robovision.serde.AvroDeserializer;
 import io.robovision.serde.AvroSerializer;
 import io.robovision.worker.decode.CorruptFrameException;
 import io.robovision.worker.decode.FrameDecoder;
+import io.robovision.worker.inference.BoxDetection;
+import io.robovision.worker.inference.FrameModels;
 import io.robovision.worker.inference.SegmentationMask;
-import io.robovision.worker.inference.Segmenter;
 import io.robovision.worker.result.ResultBuilder;
 import java.time.Duration;
 import java.util.HashMap;
@@ -49,7 +50,7 @@ public final class SegmenterWorker implements Runnable {
   private static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
   private final WorkerConfig config;
-  private final Segmenter segmenter;
+  private final FrameModels models;
   private final WorkerStats stats;
   private final Consumer<String, byte[]> consumer;
   private final Producer<String, byte[]> producer;
@@ -61,9 +62,10 @@ public final class SegmenterWorker implements Runnable {
   private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
   private volatile boolean running = true;
 
-  public SegmenterWorker(WorkerConfig config, Segmenter segmenter, WorkerStats stats) {
+  /** Takes ownership of the models and closes them when it stops. */
+  public SegmenterWorker(WorkerConfig config, FrameModels models, WorkerStats stats) {
     this.config = config;
-    this.segmenter = segmenter;
+    this.models = models;
     this.stats = stats;
     this.consumer = new KafkaConsumer<>(config.kafka().clientProperties(Map.of(
         ConsumerConfig.GROUP_ID_CONFIG, config.groupId(),
@@ -82,7 +84,7 @@ public final class SegmenterWorker implements Runnable {
         ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_MESSAGE_BYTES)),
         new StringSerializer(), new ByteArraySerializer());
     this.deadLetters = new DeadLetterPublisher(producer, config.topics().deadLetter(), "segmenter-worker/" + config.workerId());
-    this.results = new ResultBuilder(segmenter.classNames(), segmenter.modelId(), config.workerId());
+    this.results = new ResultBuilder(models.segmentationClasses(), models.modelId(), config.workerId());
   }
 
   @Override
@@ -103,7 +105,7 @@ public final class SegmenterWorker implements Runnable {
     } finally {
       producer.close(Duration.ofSeconds(10));
       consumer.close();
-      segmenter.close();
+      models.close();
     }
   }
 
@@ -167,11 +169,13 @@ public final class SegmenterWorker implements Runnable {
     try (image) {
       long decoded = System.nanoTime();
       timings.setDecodeMs((decoded - started) / 1e6);
-      SegmentationMask mask = segmenter.segment(image);
-      long inferred = System.nanoTime();
-      timings.setInferenceMs((inferred - decoded) / 1e6);
-      result = results.ok(frame, mask, timings);
-      stats.segmented(inferred - decoded);
+      SegmentationMask mask = models.segmenter().isPresent() ? models.segmenter().get().segment(image) : null;
+      long segmented = System.nanoTime();
+      List<BoxDetection> boxes = models.detector().isPresent() ? models.detector().get().detect(image) : List.of();
+      long detected = System.nanoTime();
+      timings.setInferenceMs((segmented - decoded) / 1e6).setDetectionMs((detected - segmented) / 1e6);
+      result = results.ok(frame, mask, boxes, timings);
+      stats.segmented(detected - decoded);
     } catch (TranslateException | RuntimeException e) {
       stats.failed();
       LOG.error("frame {} of camera {} failed in the model: {}", frame.getSequence(), frame.getCameraId(), e.getMessage());

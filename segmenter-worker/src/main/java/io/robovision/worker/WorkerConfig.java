@@ -18,7 +18,23 @@ public record WorkerConfig(
     int inputWidth,
     int inputHeight,
     int inferenceThreads,
-    int maxPollRecords) {
+    int maxPollRecords,
+    boolean segmentationEnabled,
+    DetectorSettings detector) {
+
+  /** The optional detector: a TorchScript model with YOLOv5's output layout. */
+  public record DetectorSettings(boolean enabled, Path modelPath, Path classesPath, int inputSize,
+      float confidence, float iou) {
+    public DetectorSettings {
+      if (inputSize < 32) {
+        throw new ConfigException(DETECTOR_INPUT_SIZE, "must be at least 32, got " + inputSize);
+      }
+      if (confidence < 0 || confidence > 1 || iou <= 0 || iou > 1) {
+        throw new ConfigException(DETECTOR_CONFIDENCE, "and " + DETECTOR_IOU + " must be in (0, 1], got "
+            + confidence + " and " + iou);
+      }
+    }
+  }
 
   public static final String GROUP_ID = "worker.group.id";
   public static final String WORKER_ID = "worker.id";
@@ -28,7 +44,16 @@ public record WorkerConfig(
   public static final String INPUT_HEIGHT = "model.input.height";
   public static final String INFERENCE_THREADS = "inference.threads";
   public static final String MAX_POLL_RECORDS = "worker.max.poll.records";
+  public static final String SEGMENTATION_ENABLED = "segmentation.enabled";
+  public static final String DETECTOR_ENABLED = "detector.enabled";
+  public static final String DETECTOR_PATH = "detector.path";
+  public static final String DETECTOR_CLASSES = "detector.classes";
+  public static final String DETECTOR_INPUT_SIZE = "detector.input.size";
+  public static final String DETECTOR_CONFIDENCE = "detector.confidence";
+  public static final String DETECTOR_IOU = "detector.iou";
   public static final String DEFAULT_MODEL = "models/deeplabv3_mobilenet_v3_large.pt";
+  public static final String DEFAULT_DETECTOR = "models/yolo_synthetic.pt";
+  public static final String DEFAULT_DETECTOR_CLASSES = "models/coco_classes.txt";
   public static final String DEFAULT_CLASSES = "models/voc_classes.txt";
 
   public WorkerConfig {
@@ -41,6 +66,10 @@ public record WorkerConfig(
     }
     if (maxPollRecords < 1) {
       throw new ConfigException(MAX_POLL_RECORDS, "must be at least 1, got " + maxPollRecords);
+    }
+    if (!segmentationEnabled && !detector.enabled()) {
+      throw new ConfigException(SEGMENTATION_ENABLED, "and " + DETECTOR_ENABLED + " are both false: the worker"
+          + " would have nothing to run");
     }
   }
 
@@ -55,6 +84,14 @@ public record WorkerConfig(
         settings.integer(INPUT_WIDTH, 320),
         settings.integer(INPUT_HEIGHT, 240),
         settings.integer(INFERENCE_THREADS, 0),
-        settings.integer(MAX_POLL_RECORDS, 16));
+        settings.integer(MAX_POLL_RECORDS, 16),
+        settings.bool(SEGMENTATION_ENABLED, true),
+        new DetectorSettings(
+            settings.bool(DETECTOR_ENABLED, true),
+            Path.of(settings.string(DETECTOR_PATH, settings.home().resolve(DEFAULT_DETECTOR).toString())),
+            Path.of(settings.string(DETECTOR_CLASSES, settings.home().resolve(DEFAULT_DETECTOR_CLASSES).toString())),
+            settings.integer(DETECTOR_INPUT_SIZE, 320),
+            (float) settings.decimal(DETECTOR_CONFIDENCE, 0.25),
+            (float) settings.decimal(DETECTOR_IOU, 0.45)));
   }
 }

@@ -5,6 +5,7 @@ import io.robovision.demo.DemoOptions;
 import io.robovision.demo.DemoSummary;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,17 +38,28 @@ public final class DemoCommand implements Callable<Integer> {
       description = "class names, one per line, in model output order (default ${DEFAULT-VALUE})")
   Path classes;
 
+  @Option(names = "--detector", defaultValue = "${sys:vision.home:-.}/models/yolo_synthetic.pt",
+      description = "TorchScript detector with YOLOv5's output layout (default ${DEFAULT-VALUE})")
+  Path detector;
+
+  @Option(names = "--detector-classes", defaultValue = "${sys:vision.home:-.}/models/coco_classes.txt",
+      description = "detector class names, one per line (default ${DEFAULT-VALUE})")
+  Path detectorClasses;
+
+  @Option(names = "--no-detection", description = "segmentation only")
+  boolean noDetection;
+
   @Option(names = "--out", defaultValue = "out", description = "output folder (default ${DEFAULT-VALUE})")
   Path out;
 
   @Option(names = "--fps", defaultValue = "5", description = "frames per second per camera (default ${DEFAULT-VALUE})")
   double fps;
 
-  @Option(names = "--width", defaultValue = "320", description = "frame width (default ${DEFAULT-VALUE})")
-  int width;
+  @Option(names = "--width", description = "frame width, 0 keeps the source's (default 320 for synthetic sources, else 0)")
+  Integer width;
 
-  @Option(names = "--height", defaultValue = "240", description = "frame height (default ${DEFAULT-VALUE})")
-  int height;
+  @Option(names = "--height", description = "frame height, 0 keeps the source's (default 240 for synthetic sources, else 0)")
+  Integer height;
 
   @Option(names = "--input-width", defaultValue = "320", description = "model input width (default ${DEFAULT-VALUE})")
   int inputWidth;
@@ -63,8 +75,11 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DemoOptions options = new DemoOptions(cameras, frames > 0 ? 0 : seconds, frames, source, model, classes, out,
-        fps, width, height, inputWidth, inputHeight, partitions);
+    boolean synthetic = source.toLowerCase(Locale.ROOT).startsWith("synthetic");
+    DemoOptions options = new DemoOptions(cameras, frames > 0 ? 0 : seconds, frames, source, model, classes,
+        noDetection ? null : detector, detectorClasses, out, fps,
+        width != null ? width : synthetic ? 320 : 0, height != null ? height : synthetic ? 240 : 0,
+        inputWidth, inputHeight, partitions);
     Demo demo = new Demo(options, common.load(Map.of()), System.out);
     DemoSummary summary;
     try (GracefulShutdown shutdown = new GracefulShutdown(demo::stop, Duration.ofMinutes(5))) {

@@ -32,6 +32,30 @@ public final class SegmentCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "intra-op inference threads, 0 for the engine's default (setting inference.threads)")
   String threads;
 
+  @Option(names = "--detector", description = "TorchScript detector with YOLOv5's output layout (setting detector.path;"
+      + " default " + WorkerConfig.DEFAULT_DETECTOR + ")")
+  String detector;
+
+  @Option(names = "--detector-classes", description = "detector class file (setting detector.classes; default "
+      + WorkerConfig.DEFAULT_DETECTOR_CLASSES + ")")
+  String detectorClasses;
+
+  @Option(names = "--detector-input-size", description = "square input the detector was exported at, e.g. 640 for"
+      + " yolov5s.torchscript (setting detector.input.size; default 320)")
+  String detectorInputSize;
+
+  @Option(names = "--confidence", description = "lowest detection confidence kept (setting detector.confidence; default 0.25)")
+  String confidence;
+
+  @Option(names = "--iou", description = "NMS overlap threshold (setting detector.iou; default 0.45)")
+  String iou;
+
+  @Option(names = "--no-detection", description = "run segmentation only (setting detector.enabled=false)")
+  boolean noDetection;
+
+  @Option(names = "--no-segmentation", description = "run detection only (setting segmentation.enabled=false)")
+  boolean noSegmentation;
+
   @Option(names = "--group-id", description = "consumer group (setting worker.group.id; default segmenter-worker)")
   String groupId;
 
@@ -47,11 +71,19 @@ public final class SegmentCommand implements Callable<Integer> {
     options.put(WorkerConfig.INPUT_HEIGHT, inputHeight);
     options.put(WorkerConfig.INFERENCE_THREADS, threads);
     options.put(WorkerConfig.GROUP_ID, groupId);
+    options.put(WorkerConfig.DETECTOR_PATH, detector);
+    options.put(WorkerConfig.DETECTOR_CLASSES, detectorClasses);
+    options.put(WorkerConfig.DETECTOR_INPUT_SIZE, detectorInputSize);
+    options.put(WorkerConfig.DETECTOR_CONFIDENCE, confidence);
+    options.put(WorkerConfig.DETECTOR_IOU, iou);
+    options.put(WorkerConfig.DETECTOR_ENABLED, noDetection ? "false" : null);
+    options.put(WorkerConfig.SEGMENTATION_ENABLED, noSegmentation ? "false" : null);
     WorkerConfig config = WorkerConfig.from(common.load(options));
     WorkerStats stats = new WorkerStats();
     SegmenterWorker worker = WorkerMain.start(config, stats);
     System.out.println("worker " + config.workerId() + " in group " + config.groupId() + " on "
-        + config.kafka().bootstrapServers() + ", model " + config.modelPath());
+        + config.kafka().bootstrapServers() + (config.segmentationEnabled() ? ", model " + config.modelPath() : "")
+        + (config.detector().enabled() ? ", detector " + config.detector().modelPath() : ""));
     long started = System.nanoTime();
     new Progress(() -> line(stats, started), () -> line(stats, started), 5_000, System.out);
     try (GracefulShutdown shutdown = new GracefulShutdown(worker::stop, Duration.ofSeconds(30))) {

@@ -52,6 +52,10 @@ public final class Demo {
     if (!Files.isRegularFile(options.model())) {
       throw new IllegalArgumentException("model file '" + options.model() + "' does not exist (--model)");
     }
+    if (options.detector() != null && !Files.isRegularFile(options.detector())) {
+      throw new IllegalArgumentException("detector file '" + options.detector() + "' does not exist (--detector;"
+          + " --no-detection runs segmentation only)");
+    }
     EmbeddedBroker broker = null;
     if (bootstrapServers == null) {
       out.println("starting the embedded Kafka broker (KRaft, single node) ...");
@@ -80,8 +84,14 @@ public final class Demo {
     values.put(WorkerConfig.MODEL_CLASSES, options.classes().toString());
     values.put(WorkerConfig.INPUT_WIDTH, Integer.toString(options.inputWidth()));
     values.put(WorkerConfig.INPUT_HEIGHT, Integer.toString(options.inputHeight()));
+    values.put(WorkerConfig.DETECTOR_ENABLED, Boolean.toString(options.detector() != null));
+    if (options.detector() != null) {
+      values.put(WorkerConfig.DETECTOR_PATH, options.detector().toString());
+      values.put(WorkerConfig.DETECTOR_CLASSES, options.detectorClasses().toString());
+    }
     values.put(SinkConfig.OUTPUT_DIR, options.outputDir().toString());
-    values.put(SinkConfig.VIDEO_FPS, Double.toString(options.fps()));
+    // Without a cap the MP4 cannot know the source's rate; 25 frames/s is the usual camera rate.
+    values.put(SinkConfig.VIDEO_FPS, Double.toString(options.fps() > 0 ? options.fps() : 25));
     values.put(CaptureConfig.FPS, Double.toString(options.fps()));
     values.put(CaptureConfig.WIDTH, Integer.toString(options.width()));
     values.put(CaptureConfig.HEIGHT, Integer.toString(options.height()));
@@ -95,7 +105,8 @@ public final class Demo {
     new TopicSetup(kafka).ensure(Set.of(topics.frames(), topics.segments(), topics.analytics(), topics.deadLetter()),
         options.partitions(), (short) 1, 16 * 1024 * 1024);
 
-    out.println("loading model " + options.model() + " ...");
+    out.println("loading model " + options.model() + (options.detector() == null ? "" : " and detector "
+        + options.detector()) + " ...");
     WorkerStats workerStats = new WorkerStats();
     SegmenterWorker worker = WorkerMain.start(WorkerConfig.from(settings), workerStats);
     RecorderSink sink = SinkMain.start(SinkConfig.from(settings));
@@ -149,7 +160,8 @@ public final class Demo {
     Files.createDirectories(options.outputDir());
     Path csv = options.outputDir().resolve("analytics.csv");
     DemoSummary summary = DemoSummary.of(meters, Math.max(seconds, captureSeconds), options.cameras(),
-        options.model().getFileName().toString(), sink.files(), csv);
+        options.model().getFileName() + (options.detector() == null ? "" : " + " + options.detector().getFileName()),
+        sink.files(), csv);
     summary.write(options.outputDir().resolve("summary.json"));
     return summary;
   }

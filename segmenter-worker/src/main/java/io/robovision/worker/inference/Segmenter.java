@@ -7,13 +7,8 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -42,7 +37,7 @@ public final class Segmenter implements AutoCloseable {
     }
     this.predictor = model.newPredictor();
     this.classNames = List.copyOf(classNames);
-    this.modelId = modelFile.getFileName() + "@" + shortDigest(modelFile);
+    this.modelId = ModelId.of(modelFile);
   }
 
   public SegmentationMask segment(Mat bgr) throws TranslateException {
@@ -62,14 +57,5 @@ public final class Segmenter implements AutoCloseable {
   public void close() {
     predictor.close();
     model.close();
-  }
-
-  private static String shortDigest(Path file) {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest()).substring(0, 12);
-    } catch (IOException | NoSuchAlgorithmException e) {
-      throw new IllegalArgumentException("cannot read model file '" + file + "': " + e.getMessage(), e);
-    }
   }
 }

@@ -4,12 +4,14 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_PNG_COMPRESSIO
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
 import io.robovision.schemas.ClassCoverage;
+import io.robovision.schemas.Detection;
 import io.robovision.schemas.Frame;
 import io.robovision.schemas.Mask;
 import io.robovision.schemas.MaskEncoding;
 import io.robovision.schemas.SegmentResult;
 import io.robovision.schemas.SegmentStatus;
 import io.robovision.schemas.StageTimings;
+import io.robovision.worker.inference.BoxDetection;
 import io.robovision.worker.inference.SegmentationMask;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -31,17 +33,21 @@ public final class ResultBuilder {
     this.workerId = workerId;
   }
 
-  public SegmentResult ok(Frame frame, SegmentationMask mask, StageTimings.Builder timings) {
+  /** A frame's mask (null when segmentation is off) and detections. */
+  public SegmentResult ok(Frame frame, SegmentationMask mask, List<BoxDetection> boxes, StageTimings.Builder timings) {
     long started = System.nanoTime();
-    Mask encoded = Mask.newBuilder()
-        .setWidth(mask.width())
-        .setHeight(mask.height())
-        .setEncoding(MaskEncoding.PNG)
-        .setData(ByteBuffer.wrap(png(mask)))
-        .build();
-    List<ClassCoverage> coverage = coverage(mask);
+    SegmentResult.Builder result = base(frame, SegmentStatus.OK, timings).setDetections(detections(boxes));
+    if (mask != null) {
+      result.setMask(Mask.newBuilder()
+              .setWidth(mask.width())
+              .setHeight(mask.height())
+              .setEncoding(MaskEncoding.PNG)
+              .setData(ByteBuffer.wrap(png(mask)))
+              .build())
+          .setCoverage(coverage(mask));
+    }
     timings.setEncodeMs((System.nanoTime() - started) / 1e6);
-    return base(frame, SegmentStatus.OK, timings).setMask(encoded).setCoverage(coverage).build();
+    return result.setTimings(timings.build()).build();
   }
 
   /** A result that tells the sink this frame has no mask, and why. */
@@ -62,6 +68,17 @@ public final class ResultBuilder {
         .setWorkerId(workerId)
         .setTimings(timings.build())
         .setError(null);
+  }
+
+  private static List<Detection> detections(List<BoxDetection> boxes) {
+    List<Detection> rows = new ArrayList<>(boxes.size());
+    for (BoxDetection box : boxes) {
+      rows.add(Detection.newBuilder()
+          .setXmin(box.xmin()).setYmin(box.ymin()).setXmax(box.xmax()).setYmax(box.ymax())
+          .setConfidence(box.confidence()).setClass$(box.classIndex()).setName(box.name())
+          .build());
+    }
+    return rows;
   }
 
   private List<ClassCoverage> coverage(SegmentationMask mask) {
