@@ -2,6 +2,7 @@ package io.robovision.accuracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.robovision.capture.encode.FrameEncoder;
 import io.robovision.capture.source.synthetic.SceneFrame;
 import io.robovision.capture.source.synthetic.SyntheticScene;
@@ -16,13 +17,18 @@ import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 
-/** The bundled segmentation model on held-out synthetic frames, through the pipeline's own encode, decode and translator. */
+/**
+ * The bundled segmentation model on held-out synthetic frames, through the pipeline's own encode,
+ * decode and translator, must reach the accuracy its training report measured in Python.
+ */
 class SegmentationAccuracyIT {
   private static final Path MODELS = Path.of("..", "models");
   private static final long[] FRAME_INDICES = {0, 37, 81};
 
   @Test
-  void meanIouOnHeldOutScenesIsAtLeast085() throws Exception {
+  void javaPathReachesTheMeanIouOfTheTrainingReport() throws Exception {
+    double reported = new ObjectMapper().readTree(MODELS.resolve("deeplabv3_mobilenet_v3_large.train.json").toFile())
+        .get("miou").asDouble();
     List<String> classes = ClassNames.read(MODELS.resolve("voc_classes.txt"));
     SegmentationAccuracy accuracy = new SegmentationAccuracy(classes.size());
     FrameEncoder encoder = new FrameEncoder(0, 0, 90);
@@ -48,7 +54,8 @@ class SegmentationAccuracyIT {
         System.out.printf("IoU %-15s %.4f%n", classes.get(c), accuracy.iou(c));
       }
     }
-    System.out.printf("mIoU %.4f over %d pixels%n", accuracy.meanIou(), accuracy.pixels());
-    assertThat(accuracy.meanIou()).isGreaterThanOrEqualTo(0.85);
+    System.out.printf("mIoU %.4f over %d pixels (training report: %.4f)%n", accuracy.meanIou(), accuracy.pixels(),
+        reported);
+    assertThat(accuracy.meanIou()).isGreaterThanOrEqualTo(reported - 0.03);
   }
 }

@@ -30,7 +30,7 @@ class MisuseTest {
   @Test
   void aMissingModelFileIsNamed() {
     String error = run("segment", "--bootstrap-servers", "127.0.0.1:1", "--classes", "../models/voc_classes.txt",
-        "--model", "/no/such/model.pt");
+        "--model", "/no/such/model.pt", "--no-detection");
     assertThat(error).isEqualTo("vision segment: model file '/no/such/model.pt' does not exist (--model or model.path)");
   }
 

@@ -53,7 +53,8 @@ class PipelineEndToEndIT {
       injectBadRecords(kafka);
 
       DemoOptions options = new DemoOptions(2, 0, FRAMES, "synthetic:", MODELS.resolve("deeplabv3_mobilenet_v3_large.pt"),
-          MODELS.resolve("voc_classes.txt"), out, 30, 320, 240, 320, 240, 2);
+          MODELS.resolve("voc_classes.txt"), MODELS.resolve("yolo_synthetic.pt"), MODELS.resolve("coco_classes.txt"),
+          out, 30, 320, 240, 320, 240, 2);
       DemoSummary summary = new Demo(options, new Settings(Map.of()), System.out).run(broker.bootstrapServers());
 
       assertThat(summary.framesPublished()).isEqualTo(2 * FRAMES);
