@@ -73,6 +73,9 @@ public final class SegmenterWorker implements Runnable {
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords(),
+        // A dead worker's partitions move to the others after 10 s instead of the default 45 s.
+        ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
+        ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000,
         ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_MESSAGE_BYTES,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
         new StringDeserializer(), new ByteArrayDeserializer());

@@ -40,16 +40,20 @@ public final class EmbeddedBroker implements AutoCloseable {
 
   /**
    * Formats the storage (unless {@code dataDir} already holds a formatted node) and starts the
-   * node. A port of 0 picks a free one; a null folder means a temporary one, deleted on close.
+   * node. Clients connect on {@code port}, the controller listens on {@code port + 1}; a port of 0
+   * picks free ones. A null folder means a temporary one, deleted on close.
    */
   public static EmbeddedBroker start(int port, Path dataDir) {
     boolean temporary = dataDir == null;
     try {
       Path dir = temporary ? Files.createTempDirectory("vision-kafka-") : Files.createDirectories(dataDir);
       int brokerPort = port == 0 ? freePort() : port;
-      int controllerPort = freePort();
+      int controllerPort = port == 0 ? freePort() : port + 1;
       Map<String, Object> properties = properties(dir, brokerPort, controllerPort);
-      format(dir);
+      // A folder from an earlier run keeps its cluster id and its data.
+      if (!Files.exists(dir.resolve("meta.properties"))) {
+        format(dir);
+      }
       KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
       server.startup();
       return new EmbeddedBroker(server, "127.0.0.1:" + brokerPort, dir, temporary);
@@ -91,7 +95,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
     p.put("log.dirs", dir.toString());
-    p.put("num.partitions", "1");
+    // Auto-created topics get room for several workers of one group.
+    p.put("num.partitions", "4");
     p.put("offsets.topic.replication.factor", "1");
     p.put("offsets.topic.num.partitions", "4");
     p.put("transaction.state.log.replication.factor", "1");
@@ -116,7 +121,6 @@ public final class EmbeddedBroker implements AutoCloseable {
           .setReleaseVersion(MetadataVersion.latestProduction())
           .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
           .setControllerListenerName(CONTROLLER)
-          .setIgnoreFormatted(true)
           .run();
     } catch (Exception e) {
       throw new IllegalStateException("cannot format Kafka storage in '" + dir + "': " + e.getMessage(), e);

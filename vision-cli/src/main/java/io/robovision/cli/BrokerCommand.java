@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "broker", mixinStandardHelpOptions = true,
     description = "Runs a single-node Kafka broker (KRaft, broker and controller in one process) until stopped.")
 public final class BrokerCommand implements Callable<Integer> {
-  @Option(names = "--port", defaultValue = "9092", description = "client port on 127.0.0.1 (default ${DEFAULT-VALUE})")
+  @Option(names = "--port", defaultValue = "9092", description = "client port on 127.0.0.1; the controller uses the next one (default ${DEFAULT-VALUE})")
   int port;
 
   @Option(names = "--data", description = "data folder, kept between runs (default: a temporary folder)")
