@@ -1,5 +1,6 @@
 package io.robovision.sink;
 
+import io.robovision.config.KafkaSettings;
 import io.robovision.kafka.DeadLetterPublisher;
 import io.robovision.schemas.AnalyticsRow;
 import io.robovision.schemas.Frame;
@@ -49,7 +50,6 @@ import org.slf4j.LoggerFactory;
 public final class RecorderSink implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(RecorderSink.class);
   private static final long COMMIT_INTERVAL_MS = 1_000;
-  private static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
   private final SinkConfig config;
   private final SinkStats stats;
@@ -80,7 +80,7 @@ public final class RecorderSink implements Runnable {
         ConsumerConfig.CLIENT_ID_CONFIG, "recorder-sink",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_MESSAGE_BYTES,
+        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, KafkaSettings.MAX_RECORD_BYTES,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
         new StringDeserializer(), new ByteArrayDeserializer());
     this.producer = new KafkaProducer<>(config.kafka().clientProperties(Map.of(
@@ -88,7 +88,7 @@ public final class RecorderSink implements Runnable {
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.LINGER_MS_CONFIG, 20,
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_MESSAGE_BYTES)),
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, KafkaSettings.MAX_RECORD_BYTES)),
         new StringSerializer(), new ByteArraySerializer());
     this.deadLetters = new DeadLetterPublisher(producer, config.topics().deadLetter(), "recorder-sink");
   }

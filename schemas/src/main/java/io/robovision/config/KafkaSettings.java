@@ -8,6 +8,8 @@ import org.apache.kafka.clients.CommonClientConfigs;
 public record KafkaSettings(String bootstrapServers, Map<String, Object> passThrough) {
   public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
   public static final String PASS_THROUGH_PREFIX = "kafka.";
+  /** The largest record any component sends or fetches: a full-HD JPEG frame fits with room to spare. */
+  public static final int MAX_RECORD_BYTES = 8 * 1024 * 1024;
 
   public KafkaSettings {
     passThrough = Map.copyOf(passThrough);

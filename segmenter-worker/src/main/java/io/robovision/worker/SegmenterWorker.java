@@ -1,6 +1,7 @@
 package io.robovision.worker;
 
 import ai.djl.translate.TranslateException;
+import io.robovision.config.KafkaSettings;
 import io.robovision.kafka.DeadLetterPublisher;
 import io.robovision.schemas.Frame;
 import io.robovision.schemas.SegmentResult;
@@ -47,7 +48,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SegmenterWorker implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(SegmenterWorker.class);
-  private static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
   private final WorkerConfig config;
   private final FrameModels models;
@@ -76,7 +76,7 @@ public final class SegmenterWorker implements Runnable {
         // A dead worker's partitions move to the others after 10 s instead of the default 45 s.
         ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
         ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000,
-        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_MESSAGE_BYTES,
+        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, KafkaSettings.MAX_RECORD_BYTES,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
         new StringDeserializer(), new ByteArrayDeserializer());
     this.producer = new KafkaProducer<>(config.kafka().clientProperties(Map.of(
@@ -84,7 +84,7 @@ public final class SegmenterWorker implements Runnable {
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.LINGER_MS_CONFIG, 2,
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_MESSAGE_BYTES)),
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, KafkaSettings.MAX_RECORD_BYTES)),
         new StringSerializer(), new ByteArraySerializer());
     this.deadLetters = new DeadLetterPublisher(producer, config.topics().deadLetter(), "segmenter-worker/" + config.workerId());
     this.results = new ResultBuilder(models.segmentationClasses(), models.modelId(), config.workerId());

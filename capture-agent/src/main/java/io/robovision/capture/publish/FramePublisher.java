@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 public final class FramePublisher implements AutoCloseable {
   /** Header carrying the sequence number, so it can be read back without decoding the image. */
   public static final String SEQUENCE_HEADER = "vision.sequence";
-  public static final int MAX_REQUEST_BYTES = 8 * 1024 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(FramePublisher.class);
 
   private final Producer<String, byte[]> producer;
@@ -35,7 +34,7 @@ public final class FramePublisher implements AutoCloseable {
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.LINGER_MS_CONFIG, 5,
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_REQUEST_BYTES,
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, KafkaSettings.MAX_RECORD_BYTES,
         ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000)),
         new StringSerializer(), new ByteArraySerializer()), topic, stats);
   }

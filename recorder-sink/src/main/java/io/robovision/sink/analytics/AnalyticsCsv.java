@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -86,13 +85,5 @@ public final class AnalyticsCsv implements AutoCloseable {
     header.add("detections_total");
     header.add("detections");
     return header;
-  }
-
-  /** Reads back how many data rows a file holds per camera; used by tests and the demo summary. */
-  public static Map<String, Long> rowsPerCamera(Path file) throws IOException {
-    try (var reader = Files.newBufferedReader(file)) {
-      return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).stream()
-          .collect(Collectors.groupingBy(r -> r.get("camera_id"), Collectors.counting()));
-    }
   }
 }
