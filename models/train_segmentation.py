@@ -73,6 +73,16 @@ def recalibrate_batch_norm(model, images, batch=16, batches=60, seed=0):
     model.eval()
 
 
+def image_weights(labels):
+    """Sampling probability per image: images holding a rare class are drawn as often as common ones."""
+    present = np.stack([np.bincount(label.reshape(-1), minlength=NUM_CLASSES) > 0 for label in labels])
+    present[:, 0] = False
+    frequency = present.sum(0).clip(min=1)
+    weights = np.where(present, 1.0 / frequency, 0.0).max(1)
+    weights[weights == 0] = 1.0 / len(labels)
+    return weights / weights.sum()
+
+
 def evaluate(model, images, labels, batch=16):
     model.eval()
     matrix = np.zeros((NUM_CLASSES, NUM_CLASSES), dtype=np.int64)
@@ -100,6 +110,8 @@ def main():
     parser.add_argument("--init", help="start from the weights of an earlier run's TorchScript file")
     parser.add_argument("--object-weight", type=float, default=1.0,
                         help="loss weight of every non-background class, against 1 for background")
+    parser.add_argument("--balance", action="store_true",
+                        help="draw images with rare classes more often (weight = rarest class present)")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -114,17 +126,19 @@ def main():
     model = torchvision.models.segmentation.deeplabv3_mobilenet_v3_large(
         weights=None, weights_backbone=None, num_classes=NUM_CLASSES, aux_loss=False)
     if args.init:
-        model.load_state_dict(torch.jit.load(args.init).state_dict())
+        weights = torch.load(args.init) if args.init.endswith(".state.pt") else torch.jit.load(args.init).state_dict()
+        model.load_state_dict(weights)
     class_weights = torch.full((NUM_CLASSES,), args.object_weight)
     class_weights[0] = 1.0
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=args.lr, total_steps=args.steps, pct_start=0.1)
     rng = np.random.default_rng(args.seed)
+    draw = image_weights(labels) if args.balance else None
     h, w = images.shape[1:3]
     started = time.time()
     model.train()
     for step in range(1, args.steps + 1):
-        pick = rng.integers(0, len(images), args.batch)
+        pick = rng.choice(len(images), args.batch, p=draw)
         ys = rng.integers(0, h - args.crop + 1, args.batch) if h > args.crop else np.zeros(args.batch, int)
         xs = rng.integers(0, w - args.crop + 1, args.batch) if w > args.crop else np.zeros(args.batch, int)
         crop_h, crop_w = min(args.crop, h), min(args.crop, w)
@@ -142,6 +156,7 @@ def main():
         if step % 50 == 0 or step == args.steps:
             print(f"step {step}/{args.steps} loss {loss.item():.4f} {time.time() - started:.0f}s", flush=True)
         if step % 500 == 0 and step < args.steps:
+            torch.save(model.state_dict(), os.path.splitext(args.out)[0] + ".state.pt")
             print(f"  held-out mIoU {evaluate(model, val_images[:64], val_labels[:64])[0]:.4f}", flush=True)
 
     if args.recalibrate_bn:
