@@ -1,8 +1,9 @@
 package io.robovision.sink;
 
 import io.robovision.config.ClassNames;
-import io.robovision.config.Settings;
 import io.robovision.kafka.BrokerProbe;
+import io.robovision.launch.Component;
+import io.robovision.launch.ComponentCommand;
 import io.robovision.sink.analytics.AnalyticsCsv;
 import io.robovision.sink.overlay.OverlayRenderer;
 import io.robovision.sink.recording.VideoFiles;
@@ -13,18 +14,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import picocli.CommandLine;
 
-/** Runs the recorder sink configured by an optional properties file and VISION_* environment variables. */
+/** Runs the recorder sink configured by an optional properties file, VISION_* environment variables and -s. */
 public final class SinkMain {
   private SinkMain() {
   }
 
   public static void main(String[] args) {
-    Settings settings = Settings.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv(), Map.of());
-    RecorderSink sink = start(SinkConfig.from(settings));
-    Runtime.getRuntime().addShutdownHook(new Thread(sink::stop));
-    sink.run();
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The recorder-sink image's command line: {@code [FILE] [-s KEY=VALUE]...}, and the VISION_* environment. */
+  public static CommandLine commandLine() {
+    return ComponentCommand.commandLine("recorder-sink",
+        "Pairs frames with results in order, writes overlay MP4s per camera and publishes analytics rows.",
+        SinkSettingDocs.ALL, settings -> {
+          RecorderSink sink = start(SinkConfig.from(settings));
+          return new Component(sink::run, sink::stop);
+        });
   }
 
   /** Checks the broker and the class file, prepares the output folder and builds a ready sink. */

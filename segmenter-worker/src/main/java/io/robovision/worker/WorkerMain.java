@@ -1,8 +1,9 @@
 package io.robovision.worker;
 
-import io.robovision.config.Settings;
 import io.robovision.kafka.BrokerProbe;
 import io.robovision.config.ClassNames;
+import io.robovision.launch.Component;
+import io.robovision.launch.ComponentCommand;
 import io.robovision.worker.inference.Detector;
 import io.robovision.worker.inference.FrameModels;
 import io.robovision.worker.inference.Segmenter;
@@ -10,19 +11,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
 
-/** Runs one segmenter worker configured by an optional properties file and VISION_* environment variables. */
+/** Runs one segmenter worker configured by an optional properties file, VISION_* environment variables and -s. */
 public final class WorkerMain {
   private WorkerMain() {
   }
 
   public static void main(String[] args) {
-    Settings settings = Settings.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv(), Map.of());
-    SegmenterWorker worker = start(WorkerConfig.from(settings), new WorkerStats());
-    Runtime.getRuntime().addShutdownHook(new Thread(worker::stop));
-    worker.run();
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The segmenter-worker image's command line: {@code [FILE] [-s KEY=VALUE]...}, and the VISION_* environment. */
+  public static CommandLine commandLine() {
+    return ComponentCommand.commandLine("segmenter-worker",
+        "Consumes frames, segments and detects with TorchScript models through DJL and publishes results.",
+        WorkerSettingDocs.ALL, settings -> {
+          SegmenterWorker worker = start(WorkerConfig.from(settings), new WorkerStats());
+          return new Component(worker::run, worker::stop);
+        });
   }
 
   /** Checks the broker and the model files, loads the model and builds a ready worker. */

@@ -19,6 +19,7 @@ public final class VisionCommand implements Runnable {
   /** The configured command line; misuse and failures end in one clear line on stderr. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new VisionCommand());
+    SettingsHelp.addTo(commandLine);
     commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
       cmd.getErr().println("vision " + cmd.getCommandName() + ": " + rootMessage(error));
       return 1;

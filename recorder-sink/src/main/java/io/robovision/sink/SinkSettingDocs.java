@@ -1,0 +1,24 @@
+package io.robovision.sink;
+
+import io.robovision.config.SettingDoc;
+import io.robovision.config.SharedSettings;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Every setting the recorder sink reads, with its default, for --help and the README. */
+public final class SinkSettingDocs {
+  public static final List<SettingDoc> OWN = List.of(
+      new SettingDoc(SinkConfig.GROUP_ID, "recorder-sink", "consumer group of the sink"),
+      new SettingDoc(SinkConfig.OUTPUT_DIR, "out", "folder of the MP4 recordings and analytics.csv"),
+      new SettingDoc(SinkConfig.CLASSES, "models/voc_classes.txt", "class names of the segmentation model"),
+      new SettingDoc(SinkConfig.VIDEO_FPS, "10", "frame rate written into the MP4s"),
+      new SettingDoc(SinkConfig.OVERLAY_ALPHA, "0.5", "opacity of the class mask over the video, (0, 1]"),
+      new SettingDoc(SinkConfig.GAP_TIMEOUT_MS, "10000",
+          "how long a missing frame or result holds back its camera before it counts as a gap"),
+      new SettingDoc(SinkConfig.REORDER_CAPACITY, "2000", "frames + results held per camera at most"));
+
+  public static final List<SettingDoc> ALL = Stream.concat(SharedSettings.ALL.stream(), OWN.stream()).toList();
+
+  private SinkSettingDocs() {
+  }
+}
