@@ -6,6 +6,8 @@ import io.robovision.kafka.BrokerProbe;
 import io.robovision.sink.analytics.AnalyticsCsv;
 import io.robovision.sink.overlay.OverlayRenderer;
 import io.robovision.sink.recording.VideoFiles;
+import io.robovision.sink.windows.AnalyticsWindows;
+import io.robovision.sink.windows.WindowsConfig;
 import org.bytedeco.ffmpeg.global.avutil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,8 +25,11 @@ public final class SinkMain {
   public static void main(String[] args) {
     Settings settings = Settings.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv(), Map.of());
     RecorderSink sink = start(SinkConfig.from(settings));
+    WindowsConfig windows = WindowsConfig.from(settings);
     Runtime.getRuntime().addShutdownHook(new Thread(sink::stop));
-    sink.run();
+    try (AnalyticsWindows running = windows.enabled() ? AnalyticsWindows.start(windows) : null) {
+      sink.run();
+    }
   }
 
   /** Checks the broker and the class file, prepares the output folder and builds a ready sink. */
