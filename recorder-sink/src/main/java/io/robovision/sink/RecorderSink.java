@@ -9,6 +9,7 @@ import io.robovision.serde.AvroDeserializer;
 import io.robovision.serde.AvroSerializer;
 import io.robovision.sink.analytics.AnalyticsCsv;
 import io.robovision.sink.analytics.AnalyticsRows;
+import io.robovision.sink.analytics.DetectionPublisher;
 import io.robovision.sink.reorder.Held;
 import io.robovision.sink.reorder.OffsetTracker;
 import io.robovision.sink.reorder.ReorderBuffer;
@@ -58,6 +59,7 @@ public final class RecorderSink implements Runnable {
   private final Consumer<String, byte[]> consumer;
   private final Producer<String, byte[]> producer;
   private final DeadLetterPublisher deadLetters;
+  private final DetectionPublisher detections;
   private final AnalyticsRows rows = new AnalyticsRows();
   private final OffsetTracker offsets = new OffsetTracker();
   private final Map<String, ReorderBuffer<Held<Frame>, Held<SegmentResult>>> cameras = new HashMap<>();
@@ -91,6 +93,7 @@ public final class RecorderSink implements Runnable {
         ProducerConfig.MAX_REQUEST_SIZE_CONFIG, KafkaSettings.MAX_RECORD_BYTES)),
         new StringSerializer(), new ByteArraySerializer());
     this.deadLetters = new DeadLetterPublisher(producer, config.topics().deadLetter(), "recorder-sink");
+    this.detections = new DetectionPublisher(producer, config.topics().detections());
   }
 
   @Override
@@ -215,6 +218,7 @@ public final class RecorderSink implements Runnable {
     AnalyticsRow row = rows.row(result, Instant.now());
     producer.send(new ProducerRecord<>(config.topics().analytics(), row.getCameraId(),
         analytics.serialize(config.topics().analytics(), row)), this::onSend);
+    detections.publish(result, this::onSend);
     csv.append(row);
     stats.recorded(row.getLatencyMs());
   }

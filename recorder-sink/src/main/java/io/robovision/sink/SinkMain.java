@@ -7,6 +7,8 @@ import io.robovision.launch.ComponentCommand;
 import io.robovision.sink.analytics.AnalyticsCsv;
 import io.robovision.sink.overlay.OverlayRenderer;
 import io.robovision.sink.recording.VideoFiles;
+import io.robovision.sink.windows.AnalyticsWindows;
+import io.robovision.sink.windows.WindowsConfig;
 import org.bytedeco.ffmpeg.global.avutil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +33,12 @@ public final class SinkMain {
         "Pairs frames with results in order, writes overlay MP4s per camera and publishes analytics rows.",
         SinkSettingDocs.ALL, settings -> {
           RecorderSink sink = start(SinkConfig.from(settings));
-          return new Component(sink::run, sink::stop);
+          WindowsConfig windows = WindowsConfig.from(settings);
+          return new Component(() -> {
+            try (AnalyticsWindows running = windows.enabled() ? AnalyticsWindows.start(windows) : null) {
+              sink.run();
+            }
+          }, sink::stop);
         });
   }
 

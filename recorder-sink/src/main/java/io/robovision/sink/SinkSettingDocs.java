@@ -2,6 +2,7 @@ package io.robovision.sink;
 
 import io.robovision.config.SettingDoc;
 import io.robovision.config.SharedSettings;
+import io.robovision.sink.windows.WindowsConfig;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -15,7 +16,11 @@ public final class SinkSettingDocs {
       new SettingDoc(SinkConfig.OVERLAY_ALPHA, "0.5", "opacity of the class mask over the video, (0, 1]"),
       new SettingDoc(SinkConfig.GAP_TIMEOUT_MS, "10000",
           "how long a missing frame or result holds back its camera before it counts as a gap"),
-      new SettingDoc(SinkConfig.REORDER_CAPACITY, "2000", "frames + results held per camera at most"));
+      new SettingDoc(SinkConfig.REORDER_CAPACITY, "2000", "frames + results held per camera at most"),
+      new SettingDoc(WindowsConfig.ENABLED, "true", "run the windows application in the sink process"),
+      new SettingDoc(WindowsConfig.WINDOW_SECONDS, "10", "length of the tumbling windows, in capture time"),
+      new SettingDoc(WindowsConfig.GRACE_SECONDS, "5",
+          "how late (in capture time) a frame may arrive and still count in its window"));
 
   public static final List<SettingDoc> ALL = Stream.concat(SharedSettings.ALL.stream(), OWN.stream()).toList();
 

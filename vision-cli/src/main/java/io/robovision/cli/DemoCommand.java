@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
 /** {@code vision demo}: the whole pipeline in one JVM, on an embedded broker. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Runs an embedded Kafka broker, N capture agents, a segmenter worker and the recorder sink in one JVM,",
-        "then prints a summary and writes OUT/summary.json, OUT/analytics.csv and OUT/<camera>/<date>/<time>.mp4."})
+        "then prints a summary and writes OUT/summary.json, OUT/analytics.csv and OUT/<camera>/<date>/<time>.mp4.",
+        "The sink's analytics windows run too and publish to vision.analytics.windows (the summary counts the rows);"
+            + " settings analytics.window.seconds, analytics.window.grace.seconds, analytics.windows.enabled."})
 public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--cameras", defaultValue = "2", description = "number of cameras (default ${DEFAULT-VALUE})")
   int cameras;

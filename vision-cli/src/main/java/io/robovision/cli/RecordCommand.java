@@ -1,9 +1,12 @@
 package io.robovision.cli;
 
+import io.robovision.config.Settings;
 import io.robovision.sink.RecorderSink;
 import io.robovision.sink.SinkConfig;
 import io.robovision.sink.SinkMain;
 import io.robovision.sink.SinkStats;
+import io.robovision.sink.windows.AnalyticsWindows;
+import io.robovision.sink.windows.WindowsConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -16,7 +19,10 @@ import picocli.CommandLine.Option;
 
 /** {@code vision record}: the recorder sink against any Kafka cluster. */
 @Command(name = "record", mixinStandardHelpOptions = true,
-    description = "Pairs frames with results in order, writes overlay MP4s per camera and publishes analytics rows.")
+    description = {"Pairs frames with results in order, writes overlay MP4s per camera and publishes analytics rows"
+        + " (vision.analytics) and detection rows (vision.detections).",
+        "Also runs the analytics windows: per-camera tumbling windows over vision.analytics, published to"
+            + " vision.analytics.windows once each window closes."})
 public final class RecordCommand implements Callable<Integer> {
   @Option(names = "--out", description = "output folder (setting sink.output.dir; default out)")
   String out;
@@ -30,6 +36,17 @@ public final class RecordCommand implements Callable<Integer> {
   @Option(names = "--group-id", description = "consumer group (setting sink.group.id; default recorder-sink)")
   String groupId;
 
+  @Option(names = "--window-seconds", paramLabel = "S",
+      description = "length of the analytics windows in capture time (setting analytics.window.seconds; default 10)")
+  String windowSeconds;
+
+  @Option(names = "--grace-seconds", paramLabel = "S", description = "how late a frame may arrive and still count in"
+      + " its window; a window is published after its end + grace (setting analytics.window.grace.seconds; default 5)")
+  String graceSeconds;
+
+  @Option(names = "--no-windows", description = "do not run the analytics windows (setting analytics.windows.enabled)")
+  boolean noWindows;
+
   @Mixin
   CommonOptions common;
 
@@ -40,12 +57,18 @@ public final class RecordCommand implements Callable<Integer> {
     options.put(SinkConfig.CLASSES, classes);
     options.put(SinkConfig.VIDEO_FPS, fps);
     options.put(SinkConfig.GROUP_ID, groupId);
-    SinkConfig config = SinkConfig.from(common.load(options));
+    options.put(WindowsConfig.WINDOW_SECONDS, windowSeconds);
+    options.put(WindowsConfig.GRACE_SECONDS, graceSeconds);
+    options.put(WindowsConfig.ENABLED, noWindows ? "false" : null);
+    Settings settings = common.load(options);
+    SinkConfig config = SinkConfig.from(settings);
+    WindowsConfig windows = WindowsConfig.from(settings);
     RecorderSink sink = SinkMain.start(config);
     System.out.println("recording from " + config.kafka().bootstrapServers() + " into " + config.outputDir());
     long started = System.nanoTime();
     new Progress(() -> line(sink, started), () -> line(sink, started), 5_000, System.out);
-    try (GracefulShutdown shutdown = new GracefulShutdown(sink::stop, Duration.ofSeconds(30))) {
+    try (GracefulShutdown shutdown = new GracefulShutdown(sink::stop, Duration.ofSeconds(30));
+        AnalyticsWindows running = windows.enabled() ? AnalyticsWindows.start(windows) : null) {
       sink.run();
     }
     return 0;

@@ -32,11 +32,13 @@ public record DemoSummary(
     @JsonProperty("cameras") int cameras,
     @JsonProperty("model") String model,
     @JsonProperty("videos") Map<String, String> videos,
-    @JsonProperty("analytics_csv") String analyticsCsv) {
+    @JsonProperty("analytics_csv") String analyticsCsv,
+    @JsonProperty("window_rows") Long windowRows,
+    @JsonProperty("windows_topic") String windowsTopic) {
 
   /** Reads every counter once the pipeline has stopped. */
   public static DemoSummary of(PipelineMeters meters, double seconds, int cameras, String model,
-      Map<String, Path> videos, Path csv) {
+      Map<String, Path> videos, Path csv, Long windowRows, String windowsTopic) {
     Histogram latency = meters.sink().latency().snapshot();
     long recorded = meters.sink().recordedCount();
     long dead = meters.worker().deadLetteredCount();
@@ -62,7 +64,9 @@ public record DemoSummary(
         cameras,
         model,
         files,
-        csv.toString());
+        csv.toString(),
+        windowRows,
+        windowRows == null ? null : windowsTopic);
   }
 
   private static Map<String, Long> latencies(Histogram latency) {
@@ -98,6 +102,10 @@ public record DemoSummary(
     }
     videos.forEach((camera, file) -> text.append("video ").append(camera).append(": ").append(file).append('\n'));
     text.append("analytics: ").append(analyticsCsv).append('\n');
+    if (windowRows != null) {
+      text.append(String.format(Locale.ROOT, "analytics windows: %d rows in %s (windows still open at the end are"
+          + " published once later frames close them)%n", windowRows, windowsTopic));
+    }
     return text.toString();
   }
 }
