@@ -32,7 +32,8 @@ public record DemoSummary(
     @JsonProperty("cameras") int cameras,
     @JsonProperty("model") String model,
     @JsonProperty("videos") Map<String, String> videos,
-    @JsonProperty("analytics_csv") String analyticsCsv) {
+    @JsonProperty("analytics_csv") String analyticsCsv,
+    @JsonProperty("instances") Map<String, Long> instances) {
 
   /** Reads every counter once the pipeline has stopped. */
   public static DemoSummary of(PipelineMeters meters, double seconds, int cameras, String model,
@@ -62,7 +63,8 @@ public record DemoSummary(
         cameras,
         model,
         files,
-        csv.toString());
+        csv.toString(),
+        meters.worker().instanceCounts());
   }
 
   private static Map<String, Long> latencies(Histogram latency) {
@@ -93,6 +95,11 @@ public record DemoSummary(
         framesRecorded, framesDeadLettered, framesLost, duplicates, gaps));
     text.append(String.format(Locale.ROOT, "latency: p50 %d ms, p95 %d ms, p99 %d ms; throughput %.2f frames/s%n",
         latencyMs.get("p50"), latencyMs.get("p95"), latencyMs.get("p99"), fps));
+    if (!instances.isEmpty()) {
+      text.append("instances (mask blobs, summed over the segmented frames): ");
+      text.append(String.join(", ", instances.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+      text.append('\n');
+    }
     if (miou != null) {
       text.append(String.format(Locale.ROOT, "segmentation mIoU against ground truth: %.4f%n", miou));
     }
