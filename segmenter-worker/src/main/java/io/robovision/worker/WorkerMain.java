@@ -39,8 +39,8 @@ public final class WorkerMain {
     List<String> detectorClasses = config.detector().enabled() ? ClassNames.read(config.detector().classesPath()) : List.of();
     requireFile(config.detector().enabled(), config.detector().modelPath(), "--detector or " + WorkerConfig.DETECTOR_PATH
         + "; --no-detection switches detection off");
-    new BrokerProbe(config.kafka(), Duration.ofSeconds(15)).check();
     Device device = InferenceDevice.resolve(config.throughput().device());
+    new BrokerProbe(config.kafka(), Duration.ofSeconds(15)).check();
     WorkerConfig.ThroughputSettings throughput = config.throughput();
     LOG.info("inference on {} with {} predictor(s) x {} intra-op thread(s) ({} inter-op), batches of up to {} frames"
         + " waiting up to {} ms, {} decode and {} encode thread(s), at most {} frames in flight, max frame age {}",

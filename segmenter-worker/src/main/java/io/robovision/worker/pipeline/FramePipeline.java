@@ -57,8 +57,8 @@ public final class FramePipeline implements AutoCloseable {
 
   /**
    * Starts the stages and warms every predictor up with dummy frames of size {@code warmUpWidth} x
-   * {@code warmUpHeight} at batch size 1 and the full batch size, so that the graph optimizer's first slow runs
-   * happen before the first real frame; returns once all are warm.
+   * {@code warmUpHeight} at every batch size, so that the graph optimizer's first slow runs happen before the first
+   * real frame; returns once all are warm.
    */
   public FramePipeline(ThroughputSettings settings, FrameModels models, ResultBuilder results, ResultSender sender,
       WorkerStats stats, int warmUpWidth, int warmUpHeight) {
@@ -92,9 +92,8 @@ public final class FramePipeline implements AutoCloseable {
       throw new IllegalStateException("the model failed on a warm-up frame: " + warmUpFailure.get().getMessage(),
           warmUpFailure.get());
     }
-    LOG.info(String.format(Locale.ROOT, "warmed up %d predictor(s) in %.1f s (%d runs each at batch size 1%s)",
-        settings.predictors(), (System.nanoTime() - started) / 1e9, WARM_UP_RUNS,
-        settings.batchSize() > 1 ? " and " + settings.batchSize() : ""));
+    LOG.info(String.format(Locale.ROOT, "warmed up %d predictor(s) in %.1f s (%d runs each at every batch size from 1"
+            + " to %d)", settings.predictors(), (System.nanoTime() - started) / 1e9, WARM_UP_RUNS, settings.batchSize()));
   }
 
   /** Takes a polled record; it ends in exactly one call of its listener. */
@@ -190,13 +189,10 @@ public final class FramePipeline implements AutoCloseable {
 
   private void warmUp(FramePredictor predictor, int width, int height) throws TranslateException {
     try (Mat dummy = new Mat(height, width, opencv_core.CV_8UC3, new Scalar(114, 114, 114, 0))) {
-      for (int run = 0; run < WARM_UP_RUNS; run++) {
-        predictor.predict(List.of(dummy));
-      }
-      if (settings.batchSize() > 1) {
-        List<Mat> batch = Collections.nCopies(settings.batchSize(), dummy);
+      // Every batch size is a new input shape to TorchScript's profiling executor, with slow first runs of its own.
+      for (int size = 1; size <= settings.batchSize(); size++) {
         for (int run = 0; run < WARM_UP_RUNS; run++) {
-          predictor.predict(batch);
+          predictor.predict(Collections.nCopies(size, dummy));
         }
       }
     }
