@@ -1,11 +1,13 @@
 package io.robovision.worker;
 
+import ai.djl.Device;
 import io.robovision.kafka.BrokerProbe;
 import io.robovision.config.ClassNames;
 import io.robovision.launch.Component;
 import io.robovision.launch.ComponentCommand;
 import io.robovision.worker.inference.Detector;
 import io.robovision.worker.inference.FrameModels;
+import io.robovision.worker.inference.InferenceDevice;
 import io.robovision.worker.inference.Segmenter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +15,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs one segmenter worker configured by an optional properties file, VISION_* environment variables and -s. */
 public final class WorkerMain {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
+
   private WorkerMain() {
   }
 
@@ -41,15 +47,28 @@ public final class WorkerMain {
     List<String> detectorClasses = config.detector().enabled() ? ClassNames.read(config.detector().classesPath()) : List.of();
     requireFile(config.detector().enabled(), config.detector().modelPath(), "--detector or " + WorkerConfig.DETECTOR_PATH
         + "; --no-detection switches detection off");
+    Device device = InferenceDevice.resolve(config.throughput().device());
     new BrokerProbe(config.kafka(), Duration.ofSeconds(15)).check();
+    WorkerConfig.ThroughputSettings throughput = config.throughput();
+    LOG.info("inference on {} with {} predictor(s) x {} intra-op thread(s) ({} inter-op), batches of up to {} frames"
+        + " waiting up to {} ms, {} decode and {} encode thread(s), at most {} frames in flight, max frame age {}",
+        device, throughput.predictors(), config.inferenceThreads(), throughput.interopThreads(), throughput.batchSize(),
+        throughput.batchWaitMs(), throughput.decodeThreads(), throughput.encodeThreads(), throughput.queueCapacity(),
+        throughput.maxFrameAgeMs() > 0 ? throughput.maxFrameAgeMs() + " ms" : "off");
     Optional<Segmenter> segmenter = config.segmentationEnabled()
-        ? Optional.of(new Segmenter(config.modelPath(), classes, config.inputWidth(), config.inputHeight()))
+        ? Optional.of(new Segmenter(config.modelPath(), classes, config.inputWidth(), config.inputHeight(), device))
         : Optional.empty();
     WorkerConfig.DetectorSettings detection = config.detector();
-    Optional<Detector> detector = detection.enabled()
-        ? Optional.of(new Detector(detection.modelPath(), detectorClasses, detection.inputSize(), detection.confidence(),
-            detection.iou()))
-        : Optional.empty();
+    Optional<Detector> detector;
+    try {
+      detector = detection.enabled()
+          ? Optional.of(new Detector(detection.modelPath(), detectorClasses, detection.inputSize(),
+              detection.confidence(), detection.iou(), device))
+          : Optional.empty();
+    } catch (RuntimeException e) {
+      segmenter.ifPresent(Segmenter::close);
+      throw e;
+    }
     return new SegmenterWorker(config, new FrameModels(segmenter, detector), stats);
   }
 
@@ -59,12 +78,13 @@ public final class WorkerMain {
     }
   }
 
-  /** DJL reads these once, when the PyTorch engine starts, so they must be set before the first model loads. */
+  /**
+   * DJL reads these once, when the PyTorch engine starts, so they must be set before the first model loads; a second
+   * worker in the same JVM runs with the first one's values.
+   */
   private static void configureEngine(WorkerConfig config) {
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
-    if (config.inferenceThreads() > 0) {
-      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.inferenceThreads()));
-      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-    }
+    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.inferenceThreads()));
+    System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(config.throughput().interopThreads()));
   }
 }

@@ -3,8 +3,10 @@ package io.robovision.cli;
 import io.robovision.demo.Demo;
 import io.robovision.demo.DemoOptions;
 import io.robovision.demo.DemoSummary;
+import io.robovision.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -72,6 +74,13 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--partitions", defaultValue = "4", description = "partitions per topic (default ${DEFAULT-VALUE})")
   int partitions;
 
+  @Option(names = "--max-frame-age", paramLabel = "MS", description = "the worker answers SKIPPED for all but the"
+      + " newest frame of a camera whose oldest waiting frame is older (setting worker.max.frame.age.ms; default 0 = off)")
+  String maxFrameAge;
+
+  @Option(names = "--device", description = "auto, cpu, gpu or gpu:N (setting inference.device; default auto)")
+  String device;
+
   @Mixin
   CommonOptions common;
 
@@ -82,7 +91,10 @@ public final class DemoCommand implements Callable<Integer> {
         noDetection ? null : detector, detectorClasses, out, fps,
         width != null ? width : synthetic ? 320 : 0, height != null ? height : synthetic ? 240 : 0,
         inputWidth, inputHeight, partitions);
-    Demo demo = new Demo(options, common.load(Map.of()), System.out);
+    Map<String, String> worker = new HashMap<>();
+    worker.put(WorkerConfig.MAX_FRAME_AGE_MS, maxFrameAge);
+    worker.put(WorkerConfig.DEVICE, device);
+    Demo demo = new Demo(options, common.load(worker), System.out);
     DemoSummary summary;
     try (GracefulShutdown shutdown = new GracefulShutdown(demo::stop, Duration.ofMinutes(5))) {
       summary = demo.run(common.bootstrapServers);

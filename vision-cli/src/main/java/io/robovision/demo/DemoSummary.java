@@ -34,7 +34,8 @@ public record DemoSummary(
     @JsonProperty("videos") Map<String, String> videos,
     @JsonProperty("analytics_csv") String analyticsCsv,
     @JsonProperty("window_rows") Long windowRows,
-    @JsonProperty("windows_topic") String windowsTopic) {
+    @JsonProperty("windows_topic") String windowsTopic,
+    @JsonProperty("instances") Map<String, Long> instances) {
 
   /** Reads every counter once the pipeline has stopped. */
   public static DemoSummary of(PipelineMeters meters, double seconds, int cameras, String model,
@@ -66,7 +67,8 @@ public record DemoSummary(
         files,
         csv.toString(),
         windowRows,
-        windowRows == null ? null : windowsTopic);
+        windowRows == null ? null : windowsTopic,
+        meters.worker().instanceCounts());
   }
 
   private static Map<String, Long> latencies(Histogram latency) {
@@ -97,6 +99,11 @@ public record DemoSummary(
         framesRecorded, framesDeadLettered, framesLost, duplicates, gaps));
     text.append(String.format(Locale.ROOT, "latency: p50 %d ms, p95 %d ms, p99 %d ms; throughput %.2f frames/s%n",
         latencyMs.get("p50"), latencyMs.get("p95"), latencyMs.get("p99"), fps));
+    if (!instances.isEmpty()) {
+      text.append("instances (mask blobs, summed over the segmented frames): ");
+      text.append(String.join(", ", instances.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+      text.append('\n');
+    }
     if (miou != null) {
       text.append(String.format(Locale.ROOT, "segmentation mIoU against ground truth: %.4f%n", miou));
     }
