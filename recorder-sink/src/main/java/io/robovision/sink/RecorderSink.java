@@ -53,6 +53,8 @@ import org.slf4j.LoggerFactory;
 public final class RecorderSink implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(RecorderSink.class);
   private static final long COMMIT_INTERVAL_MS = 1_000;
+  /** Segment lengths of wall-clock time without a new frame after which a camera's segment is closed. */
+  private static final long IDLE_SEGMENTS = 2;
 
   private final SinkConfig config;
   private final SinkStats stats;
@@ -287,9 +289,12 @@ public final class RecorderSink implements Runnable {
     }
   }
 
-  /** A camera that stopped sending would otherwise keep its segment, and its partition's commits, open forever. */
+  /**
+   * A camera that stopped sending would otherwise keep its segment, and its partition's commits,
+   * open forever; one that is only waiting for a slow worker keeps it.
+   */
   private void closeIdleSegments(long now) {
-    writer.closeIdle(now - config.segmentSeconds() * 1_000L,
+    writer.closeIdle(now - IDLE_SEGMENTS * config.segmentSeconds() * 1_000L,
         camera -> cameras.containsKey(camera) && cameras.get(camera).pending() > 0);
   }
 

@@ -6,7 +6,6 @@ import io.robovision.demo.DemoSummary;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code vision demo}: the whole pipeline in one JVM, on an embedded broker. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Runs an embedded Kafka broker, N capture agents, a segmenter worker and the recorder sink in one JVM,",
-        "then prints a summary and writes OUT/summary.json, OUT/analytics.csv and OUT/<camera>/<date>/<time>.mp4."})
+        "then prints a summary and writes OUT/summary.json, OUT/analytics.csv and OUT/<camera>/<date>/<time>.mp4 segments."})
 public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--cameras", defaultValue = "2", description = "number of cameras (default ${DEFAULT-VALUE})")
   int cameras;
@@ -71,6 +70,9 @@ public final class DemoCommand implements Callable<Integer> {
   int partitions;
 
   @Mixin
+  RecordingOptions recording;
+
+  @Mixin
   CommonOptions common;
 
   @Override
@@ -80,7 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
         noDetection ? null : detector, detectorClasses, out, fps,
         width != null ? width : synthetic ? 320 : 0, height != null ? height : synthetic ? 240 : 0,
         inputWidth, inputHeight, partitions);
-    Demo demo = new Demo(options, common.load(Map.of()), System.out);
+    Demo demo = new Demo(options, common.load(recording.settings()), System.out);
     DemoSummary summary;
     try (GracefulShutdown shutdown = new GracefulShutdown(demo::stop, Duration.ofMinutes(5))) {
       summary = demo.run(common.bootstrapServers);

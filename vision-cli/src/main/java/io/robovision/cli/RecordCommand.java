@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 
 /** {@code vision record}: the recorder sink against any Kafka cluster. */
 @Command(name = "record", mixinStandardHelpOptions = true,
-    description = "Pairs frames with results in order, writes overlay MP4s per camera and publishes analytics rows.")
+    description = {"Pairs frames with results in order, writes MP4 segments per camera and publishes analytics rows.",
+        "Segments are OUT/<camera>/<YYYY-MM-DD>/<HH-MM-SS>.mp4 (UTC capture time of their first frame); the one being",
+        "written is a .part file, and offsets are committed only for frames in closed segments."})
 public final class RecordCommand implements Callable<Integer> {
   @Option(names = "--out", description = "output folder (setting sink.output.dir; default out)")
   String out;
@@ -31,11 +33,14 @@ public final class RecordCommand implements Callable<Integer> {
   String groupId;
 
   @Mixin
+  RecordingOptions recording;
+
+  @Mixin
   CommonOptions common;
 
   @Override
   public Integer call() {
-    Map<String, String> options = new HashMap<>();
+    Map<String, String> options = new HashMap<>(recording.settings());
     options.put(SinkConfig.OUTPUT_DIR, out);
     options.put(SinkConfig.CLASSES, classes);
     options.put(SinkConfig.VIDEO_FPS, fps);
@@ -55,9 +60,11 @@ public final class RecordCommand implements Callable<Integer> {
     SinkStats stats = sink.stats();
     Histogram latency = stats.latency().snapshot();
     double seconds = (System.nanoTime() - started) / 1e9;
-    return String.format(Locale.ROOT, "recorded %d (%.1f/s), waiting %d, duplicates %d, gaps %d, undecodable %d,"
-            + " latency p50 %d ms p99 %d ms", stats.recordedCount(), stats.recordedCount() / Math.max(seconds, 1e-3),
-        sink.pending(), stats.duplicateCount(), stats.gapCount(), stats.undecodableCount(),
+    return String.format(Locale.ROOT, "recorded %d (%.1f/s), waiting %d, duplicates %d, gaps %d (dropped %d),"
+            + " skipped %d, undecodable %d, segments %d (deleted %d), latency p50 %d ms p99 %d ms",
+        stats.recordedCount(), stats.recordedCount() / Math.max(seconds, 1e-3), sink.pending(),
+        stats.duplicateCount(), stats.gapCount(), stats.droppedCount(), stats.skippedCount(),
+        stats.undecodableCount(), stats.segmentsClosedCount(), stats.segmentsDeletedCount(),
         latency.getValueAtPercentile(50), latency.getValueAtPercentile(99));
   }
 }
