@@ -82,6 +82,7 @@ class RecorderSinkCrashIT {
   @Test
   void recordsEveryFrameExactlyOnceAcrossAnAbruptStop() throws Exception {
     Path out = dir.resolve("out");
+    SinkStats stats;
     try (EmbeddedBroker broker = EmbeddedBroker.start(0, null)) {
       KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), Map.of());
       new TopicSetup(kafka).ensure(Set.of("vision.frames", "vision.segments", "vision.analytics", "vision.deadletter"),
@@ -115,12 +116,8 @@ class RecorderSinkCrashIT {
       restarted.stop();
       thread.join(30_000);
 
+      stats = restarted.stats();
       assertThat(files(out, ".part")).as("no unfinished segment after a normal stop").isEmpty();
-      assertThat(restarted.stats().partsDeletedCount()).isEqualTo(2);
-      assertThat(restarted.stats().skippedCount()).isEqualTo(1);
-      assertThat(restarted.stats().gapCount()).isEqualTo(1);
-      assertThat(restarted.stats().droppedCount()).isEqualTo(1);
-      assertThat(restarted.stats().duplicateCount()).as("camera-1's frames 30..39 read again").isGreaterThanOrEqualTo(10);
       for (Path part : unfinished) {
         Path rewritten = part.resolveSibling(part.getFileName().toString().replace(".part", ""));
         assertThat(rewritten).as("the unfinished segment is rewritten under the same name").isRegularFile();
@@ -143,6 +140,11 @@ class RecorderSinkCrashIT {
       }
       assertThat(recorded).as("sequence numbers in the video of %s", camera).isEqualTo(expected(camera));
     }
+    assertThat(stats.partsDeletedCount()).isEqualTo(2);
+    assertThat(stats.skippedCount()).isEqualTo(1);
+    assertThat(stats.gapCount()).isEqualTo(1);
+    assertThat(stats.droppedCount()).isEqualTo(1);
+    assertThat(stats.duplicateCount()).as("camera-1's frames 30..39 read again").isGreaterThanOrEqualTo(10);
   }
 
   /** Each sequence number once; camera-2's result 70 never arrives, so that frame repeats the picture of 69. */
