@@ -105,6 +105,23 @@ public final class RecorderSink implements Runnable {
   public void run() {
     try {
       consumer.subscribe(List.of(config.topics().frames(), config.topics().segments()), new Rebalance());
+      consume();
+      finish();
+    } finally {
+      try {
+        // Leaving the group runs the revocation callback, which still needs the files and the producer.
+        consumer.close();
+      } finally {
+        writer.close();
+        csv.close();
+        producer.close(Duration.ofSeconds(10));
+      }
+    }
+  }
+
+  /** Polls, records and commits until {@link #stop()}, whose wakeup may end a blocked poll or commit early. */
+  private void consume() {
+    try {
       while (running) {
         long now = System.currentTimeMillis();
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
@@ -116,20 +133,9 @@ public final class RecorderSink implements Runnable {
           commit();
         }
       }
-      finish();
     } catch (WakeupException e) {
       if (running) {
         throw e;
-      }
-      finish();
-    } finally {
-      try {
-        // Leaving the group runs the revocation callback, which still needs the files and the producer.
-        consumer.close();
-      } finally {
-        writer.close();
-        csv.close();
-        producer.close(Duration.ofSeconds(10));
       }
     }
   }
@@ -302,7 +308,12 @@ public final class RecorderSink implements Runnable {
   private void finish() {
     drain(System.currentTimeMillis());
     writer.closeAllSegments();
-    commit();
+    try {
+      commit();
+    } catch (WakeupException e) {
+      // stop()'s wakeup goes to the first consumer call after it, which may be this commit.
+      commit();
+    }
   }
 
   private void release(Held<?> held) {
