@@ -5,7 +5,9 @@ import io.robovision.kafka.BrokerProbe;
 import io.robovision.launch.Component;
 import io.robovision.launch.ComponentCommand;
 import io.robovision.sink.analytics.AnalyticsCsv;
+import io.robovision.sink.overlay.FrameComposer;
 import io.robovision.sink.overlay.OverlayRenderer;
+import io.robovision.sink.recording.Retention;
 import io.robovision.sink.recording.VideoFiles;
 import io.robovision.sink.windows.AnalyticsWindows;
 import io.robovision.sink.windows.WindowsConfig;
@@ -55,8 +57,10 @@ public final class SinkMain {
           + SinkConfig.OUTPUT_DIR + "): " + e.getMessage(), e);
     }
     SinkStats stats = new SinkStats(classes.size());
-    FrameWriter writer = new FrameWriter(new OverlayRenderer(classes, config.overlayAlpha()),
-        new VideoFiles(config.outputDir()), config.videoFps(), stats);
+    FrameWriter writer = new FrameWriter(
+        new FrameComposer(new OverlayRenderer(classes, config.overlayAlpha()), config.output()),
+        new VideoFiles(config.outputDir()), new Retention(config.retentionAge(), config.retentionBytes()),
+        config.videoFps(), config.segmentSeconds(), stats);
     AnalyticsCsv csv = new AnalyticsCsv(config.outputDir().resolve("analytics.csv"), classes);
     return new RecorderSink(config, writer, csv, stats);
   }

@@ -12,6 +12,11 @@ public final class SinkStats {
   private final AtomicLong unreadable = new AtomicLong();
   private final AtomicLong undecodable = new AtomicLong();
   private final AtomicLong withoutMask = new AtomicLong();
+  private final AtomicLong skipped = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong segmentsClosed = new AtomicLong();
+  private final AtomicLong segmentsDeleted = new AtomicLong();
+  private final AtomicLong partsDeleted = new AtomicLong();
   private final LatencyRecorder latency = new LatencyRecorder();
   private final SegmentationAccuracy accuracy;
 
@@ -44,6 +49,26 @@ public final class SinkStats {
     withoutMask.incrementAndGet();
   }
 
+  public void skipped() {
+    skipped.incrementAndGet();
+  }
+
+  public void dropped(long count) {
+    dropped.addAndGet(count);
+  }
+
+  public void segmentClosed() {
+    segmentsClosed.incrementAndGet();
+  }
+
+  public void segmentsDeleted(long count) {
+    segmentsDeleted.addAndGet(count);
+  }
+
+  public void partsDeleted(long count) {
+    partsDeleted.addAndGet(count);
+  }
+
   public long recordedCount() {
     return recorded.get();
   }
@@ -67,9 +92,34 @@ public final class SinkStats {
     return undecodable.get();
   }
 
-  /** Frames recorded without a mask because their result was FAILED or SKIPPED. */
+  /** Frames recorded without a mask because their result was FAILED, or SKIPPED before any mask was known. */
   public long withoutMaskCount() {
     return withoutMask.get();
+  }
+
+  /** SKIPPED results (the worker was overloaded), recorded with the camera's last known mask and detections. */
+  public long skippedCount() {
+    return skipped.get();
+  }
+
+  /** Given-up sequence numbers written as a repeat of the previous frame, with analytics status DROPPED. */
+  public long droppedCount() {
+    return dropped.get();
+  }
+
+  /** Segment files finished and renamed to .mp4. */
+  public long segmentsClosedCount() {
+    return segmentsClosed.get();
+  }
+
+  /** Closed segments deleted by retention (sink.retention.hours, sink.retention.bytes). */
+  public long segmentsDeletedCount() {
+    return segmentsDeleted.get();
+  }
+
+  /** Unfinished .part segments of an earlier run deleted on start; their frames are recorded again. */
+  public long partsDeletedCount() {
+    return partsDeleted.get();
   }
 
   public LatencyRecorder latency() {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code vision demo}: the whole pipeline in one JVM, on an embedded broker. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Runs an embedded Kafka broker, N capture agents, a segmenter worker and the recorder sink in one JVM,",
-        "then prints a summary and writes OUT/summary.json, OUT/analytics.csv and OUT/<camera>/<date>/<time>.mp4.",
+        "then prints a summary and writes OUT/summary.json, OUT/analytics.csv and OUT/<camera>/<date>/<time>.mp4 segments.",
         "The sink's analytics windows run too and publish to vision.analytics.windows (the summary counts the rows);"
             + " settings analytics.window.seconds, analytics.window.grace.seconds, analytics.windows.enabled."})
 public final class DemoCommand implements Callable<Integer> {
@@ -82,6 +81,9 @@ public final class DemoCommand implements Callable<Integer> {
   String device;
 
   @Mixin
+  RecordingOptions recording;
+
+  @Mixin
   CommonOptions common;
 
   @Override
@@ -91,10 +93,11 @@ public final class DemoCommand implements Callable<Integer> {
         noDetection ? null : detector, detectorClasses, out, fps,
         width != null ? width : synthetic ? 320 : 0, height != null ? height : synthetic ? 240 : 0,
         inputWidth, inputHeight, partitions);
-    Map<String, String> worker = new HashMap<>();
-    worker.put(WorkerConfig.MAX_FRAME_AGE_MS, maxFrameAge);
-    worker.put(WorkerConfig.DEVICE, device);
-    Demo demo = new Demo(options, common.load(worker), System.out);
+    Map<String, String> commandSettings = new HashMap<>();
+    commandSettings.put(WorkerConfig.MAX_FRAME_AGE_MS, maxFrameAge);
+    commandSettings.put(WorkerConfig.DEVICE, device);
+    commandSettings.putAll(recording.settings());
+    Demo demo = new Demo(options, common.load(commandSettings), System.out);
     DemoSummary summary;
     try (GracefulShutdown shutdown = new GracefulShutdown(demo::stop, Duration.ofMinutes(5))) {
       summary = demo.run(common.bootstrapServers);

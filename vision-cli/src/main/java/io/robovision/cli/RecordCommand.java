@@ -19,8 +19,10 @@ import picocli.CommandLine.Option;
 
 /** {@code vision record}: the recorder sink against any Kafka cluster. */
 @Command(name = "record", mixinStandardHelpOptions = true,
-    description = {"Pairs frames with results in order, writes overlay MP4s per camera and publishes analytics rows"
+    description = {"Pairs frames with results in order, writes MP4 segments per camera and publishes analytics rows"
         + " (vision.analytics) and detection rows (vision.detections).",
+        "Segments are OUT/<camera>/<YYYY-MM-DD>/<HH-MM-SS>.mp4 (UTC capture time of their first frame); the one being",
+        "written is a .part file, and offsets are committed only for frames in closed segments.",
         "Also runs the analytics windows: per-camera tumbling windows over vision.analytics, published to"
             + " vision.analytics.windows once each window closes."})
 public final class RecordCommand implements Callable<Integer> {
@@ -48,11 +50,14 @@ public final class RecordCommand implements Callable<Integer> {
   boolean noWindows;
 
   @Mixin
+  RecordingOptions recording;
+
+  @Mixin
   CommonOptions common;
 
   @Override
   public Integer call() {
-    Map<String, String> options = new HashMap<>();
+    Map<String, String> options = new HashMap<>(recording.settings());
     options.put(SinkConfig.OUTPUT_DIR, out);
     options.put(SinkConfig.CLASSES, classes);
     options.put(SinkConfig.VIDEO_FPS, fps);
@@ -78,9 +83,11 @@ public final class RecordCommand implements Callable<Integer> {
     SinkStats stats = sink.stats();
     Histogram latency = stats.latency().snapshot();
     double seconds = (System.nanoTime() - started) / 1e9;
-    return String.format(Locale.ROOT, "recorded %d (%.1f/s), waiting %d, duplicates %d, gaps %d, undecodable %d,"
-            + " latency p50 %d ms p99 %d ms", stats.recordedCount(), stats.recordedCount() / Math.max(seconds, 1e-3),
-        sink.pending(), stats.duplicateCount(), stats.gapCount(), stats.undecodableCount(),
+    return String.format(Locale.ROOT, "recorded %d (%.1f/s), waiting %d, duplicates %d, gaps %d (dropped %d),"
+            + " skipped %d, undecodable %d, segments %d (deleted %d), latency p50 %d ms p99 %d ms",
+        stats.recordedCount(), stats.recordedCount() / Math.max(seconds, 1e-3), sink.pending(),
+        stats.duplicateCount(), stats.gapCount(), stats.droppedCount(), stats.skippedCount(),
+        stats.undecodableCount(), stats.segmentsClosedCount(), stats.segmentsDeletedCount(),
         latency.getValueAtPercentile(50), latency.getValueAtPercentile(99));
   }
 }
