@@ -7,6 +7,9 @@ import io.robovision.capture.source.SourceException;
 import io.robovision.capture.source.SourceFactory;
 import io.robovision.config.Settings;
 import io.robovision.kafka.BrokerProbe;
+import io.robovision.telemetry.MetricsConfig;
+import io.robovision.telemetry.MetricsServer;
+import io.robovision.telemetry.Telemetry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -19,10 +22,12 @@ public final class CaptureMain {
   public static void main(String[] args) throws SourceException {
     Settings settings = Settings.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv(), Map.of());
     CaptureConfig config = CaptureConfig.from(settings);
-    CaptureStats stats = new CaptureStats();
-    CaptureAgent agent = start(config, stats);
+    Telemetry telemetry = new Telemetry();
+    CaptureAgent agent = start(config, new CaptureStats(telemetry, config.cameraId()));
     Runtime.getRuntime().addShutdownHook(new Thread(agent::stop));
-    agent.run();
+    try (MetricsServer metrics = MetricsServer.start(MetricsConfig.from(settings), telemetry)) {
+      agent.run();
+    }
   }
 
   /** Checks the broker, finds where the camera left off and builds a ready agent. */

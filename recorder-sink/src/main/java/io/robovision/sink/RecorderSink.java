@@ -66,6 +66,8 @@ public final class RecorderSink implements Runnable {
   private final AvroDeserializer<SegmentResult> results = new AvroDeserializer<>(SegmentResult.getClassSchema());
   private final AvroSerializer<AnalyticsRow> analytics = new AvroSerializer<>(AnalyticsRow.getClassSchema());
   private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
+  private final AutoCloseable consumerMetrics;
+  private final AutoCloseable producerMetrics;
   private volatile boolean running = true;
   private volatile int pending;
   private long lastCommit = System.currentTimeMillis();
@@ -91,10 +93,13 @@ public final class RecorderSink implements Runnable {
         ProducerConfig.MAX_REQUEST_SIZE_CONFIG, KafkaSettings.MAX_RECORD_BYTES)),
         new StringSerializer(), new ByteArraySerializer());
     this.deadLetters = new DeadLetterPublisher(producer, config.topics().deadLetter(), "recorder-sink");
+    this.consumerMetrics = stats.telemetry().bind(consumer);
+    this.producerMetrics = stats.telemetry().bind(producer);
   }
 
   @Override
   public void run() {
+    stats.health().started();
     try {
       consumer.subscribe(List.of(config.topics().frames(), config.topics().segments()), new Rebalance());
       while (running) {
@@ -102,6 +107,7 @@ public final class RecorderSink implements Runnable {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
           accept(record, now);
         }
+        updateLagAndReadiness();
         drain(System.currentTimeMillis());
         if (System.currentTimeMillis() - lastCommit >= COMMIT_INTERVAL_MS) {
           commit();
@@ -112,9 +118,12 @@ public final class RecorderSink implements Runnable {
         throw e;
       }
     } finally {
-      try {
+      stats.health().stopped();
+      try (consumerMetrics; producerMetrics) {
         // Leaving the group runs the revocation callback, which still needs the files and the producer.
         consumer.close();
+      } catch (Exception e) {
+        LOG.debug("closing the Kafka clients' metrics: {}", e.getMessage());
       } finally {
         writer.close();
         csv.close();
@@ -147,6 +156,7 @@ public final class RecorderSink implements Runnable {
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
     offsets.consumed(partition, record.offset());
     boolean isFrame = record.topic().equals(config.topics().frames());
+    stats.consumed(isFrame);
     try {
       if (isFrame) {
         Frame frame = frames.deserialize(record.topic(), record.value());
@@ -203,6 +213,7 @@ public final class RecorderSink implements Runnable {
       held += buffer.pending();
     }
     pending = held;
+    stats.pending(held);
     csv.flush();
   }
 
@@ -217,6 +228,21 @@ public final class RecorderSink implements Runnable {
         analytics.serialize(config.topics().analytics(), row)), this::onSend);
     csv.append(row);
     stats.recorded(row.getLatencyMs());
+    stats.coverage(row.getCameraId(), row.getCoverage());
+  }
+
+  private void updateLagAndReadiness() {
+    long lag = 0;
+    for (TopicPartition partition : consumer.assignment()) {
+      lag += consumer.currentLag(partition).orElse(0);
+    }
+    stats.lag(lag);
+    if (consumer.assignment().isEmpty()) {
+      stats.health().notReady("no partition of topics " + config.topics().frames() + " and "
+          + config.topics().segments() + " assigned (yet)");
+    } else {
+      stats.health().ready();
+    }
   }
 
   private void release(Held<?> held) {

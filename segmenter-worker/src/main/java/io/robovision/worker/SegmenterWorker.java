@@ -60,6 +60,8 @@ public final class SegmenterWorker implements Runnable {
   private final AvroDeserializer<Frame> frames = new AvroDeserializer<>(Frame.getClassSchema());
   private final AvroSerializer<SegmentResult> resultSerializer = new AvroSerializer<>(SegmentResult.getClassSchema());
   private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
+  private final AutoCloseable consumerMetrics;
+  private final AutoCloseable producerMetrics;
   private volatile boolean running = true;
 
   /** Takes ownership of the models and closes them when it stops. */
@@ -88,15 +90,19 @@ public final class SegmenterWorker implements Runnable {
         new StringSerializer(), new ByteArraySerializer());
     this.deadLetters = new DeadLetterPublisher(producer, config.topics().deadLetter(), "segmenter-worker/" + config.workerId());
     this.results = new ResultBuilder(models.segmentationClasses(), models.modelId(), config.workerId());
+    this.consumerMetrics = stats.telemetry().bind(consumer);
+    this.producerMetrics = stats.telemetry().bind(producer);
   }
 
   @Override
   public void run() {
+    stats.health().started();
     try {
       consumer.subscribe(List.of(config.topics().frames()));
       while (running) {
         ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(200));
         updateLag();
+        updateReadiness();
         if (!batch.isEmpty()) {
           processBatch(batch);
         }
@@ -106,9 +112,15 @@ public final class SegmenterWorker implements Runnable {
         throw e;
       }
     } finally {
-      producer.close(Duration.ofSeconds(10));
-      consumer.close();
-      models.close();
+      stats.health().stopped();
+      try (consumerMetrics; producerMetrics) {
+        producer.close(Duration.ofSeconds(10));
+        consumer.close();
+      } catch (Exception e) {
+        LOG.debug("closing the Kafka clients' metrics: {}", e.getMessage());
+      } finally {
+        models.close();
+      }
     }
   }
 
@@ -184,6 +196,7 @@ public final class SegmenterWorker implements Runnable {
       LOG.error("frame {} of camera {} failed in the model: {}", frame.getSequence(), frame.getCameraId(), e.getMessage());
       result = results.failed(frame, "inference failed: " + e.getMessage(), timings);
     }
+    stats.stages(result.getTimings());
     send(resultRecord(result));
   }
 
@@ -215,6 +228,15 @@ public final class SegmenterWorker implements Runnable {
       });
     } catch (RuntimeException e) {
       sendFailure.compareAndSet(null, e);
+    }
+  }
+
+  /** Ready while this member owns partitions to consume; a member with none is idle, not broken, but serves nothing. */
+  private void updateReadiness() {
+    if (consumer.assignment().isEmpty()) {
+      stats.health().notReady("no partition of topic " + config.topics().frames() + " assigned (yet)");
+    } else {
+      stats.health().ready();
     }
   }
 

@@ -3,6 +3,9 @@ package io.robovision.worker;
 import io.robovision.config.Settings;
 import io.robovision.kafka.BrokerProbe;
 import io.robovision.config.ClassNames;
+import io.robovision.telemetry.MetricsConfig;
+import io.robovision.telemetry.MetricsServer;
+import io.robovision.telemetry.Telemetry;
 import io.robovision.worker.inference.Detector;
 import io.robovision.worker.inference.FrameModels;
 import io.robovision.worker.inference.Segmenter;
@@ -20,9 +23,12 @@ public final class WorkerMain {
 
   public static void main(String[] args) {
     Settings settings = Settings.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv(), Map.of());
-    SegmenterWorker worker = start(WorkerConfig.from(settings), new WorkerStats());
+    Telemetry telemetry = new Telemetry();
+    SegmenterWorker worker = start(WorkerConfig.from(settings), new WorkerStats(telemetry));
     Runtime.getRuntime().addShutdownHook(new Thread(worker::stop));
-    worker.run();
+    try (MetricsServer metrics = MetricsServer.start(MetricsConfig.from(settings), telemetry)) {
+      worker.run();
+    }
   }
 
   /** Checks the broker and the model files, loads the model and builds a ready worker. */

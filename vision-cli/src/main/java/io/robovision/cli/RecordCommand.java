@@ -4,6 +4,10 @@ import io.robovision.sink.RecorderSink;
 import io.robovision.sink.SinkConfig;
 import io.robovision.sink.SinkMain;
 import io.robovision.sink.SinkStats;
+import io.robovision.config.Settings;
+import io.robovision.telemetry.MetricsConfig;
+import io.robovision.telemetry.MetricsServer;
+import io.robovision.telemetry.Telemetry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -40,12 +44,15 @@ public final class RecordCommand implements Callable<Integer> {
     options.put(SinkConfig.CLASSES, classes);
     options.put(SinkConfig.VIDEO_FPS, fps);
     options.put(SinkConfig.GROUP_ID, groupId);
-    SinkConfig config = SinkConfig.from(common.load(options));
-    RecorderSink sink = SinkMain.start(config);
+    Settings settings = common.load(options);
+    SinkConfig config = SinkConfig.from(settings);
+    Telemetry telemetry = new Telemetry();
+    RecorderSink sink = SinkMain.start(config, telemetry);
     System.out.println("recording from " + config.kafka().bootstrapServers() + " into " + config.outputDir());
     long started = System.nanoTime();
     new Progress(() -> line(sink, started), () -> line(sink, started), 5_000, System.out);
-    try (GracefulShutdown shutdown = new GracefulShutdown(sink::stop, Duration.ofSeconds(30))) {
+    try (MetricsServer metrics = MetricsServer.start(MetricsConfig.from(settings), telemetry);
+        GracefulShutdown shutdown = new GracefulShutdown(sink::stop, Duration.ofSeconds(30))) {
       sink.run();
     }
     return 0;
