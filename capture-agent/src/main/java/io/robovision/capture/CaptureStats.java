@@ -22,11 +22,6 @@ public final class CaptureStats {
   private final Counter bytes;
   private final Timer encode;
 
-  /** Meters in a registry of their own, served by nobody. */
-  public CaptureStats() {
-    this(new Telemetry(), "camera-0");
-  }
-
   public CaptureStats(Telemetry telemetry, String cameraId) {
     this.telemetry = telemetry;
     this.health = telemetry.component("capture-" + cameraId);

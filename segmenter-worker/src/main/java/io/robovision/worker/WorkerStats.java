@@ -26,11 +26,6 @@ public final class WorkerStats {
   private final Timer encode;
   private final AtomicLong lag = new AtomicLong();
 
-  /** Meters in a registry of their own, served by nobody. */
-  public WorkerStats() {
-    this(new Telemetry());
-  }
-
   public WorkerStats(Telemetry telemetry) {
     this.telemetry = telemetry;
     this.health = telemetry.component("segmenter-worker");
