@@ -1,6 +1,7 @@
 package io.robovision.telemetry;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -59,16 +60,19 @@ public final class Telemetry implements AutoCloseable {
     return components.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
   }
 
-  /** Binds a Kafka consumer's metrics (lag, fetch rates); close the result with the client. */
+  /**
+   * Binds a Kafka consumer's metrics (lag, fetch rates); close the result with the client. The
+   * {@code client.type} tag keeps a consumer and a producer that share a client id apart.
+   */
   public AutoCloseable bind(Consumer<?, ?> consumer) {
-    KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);
+    KafkaClientMetrics metrics = new KafkaClientMetrics(consumer, Tags.of("client.type", "consumer"));
     metrics.bindTo(registry);
     return metrics;
   }
 
   /** Binds a Kafka producer's metrics (send rates, errors); close the result with the client. */
   public AutoCloseable bind(Producer<?, ?> producer) {
-    KafkaClientMetrics metrics = new KafkaClientMetrics(producer);
+    KafkaClientMetrics metrics = new KafkaClientMetrics(producer, Tags.of("client.type", "producer"));
     metrics.bindTo(registry);
     return metrics;
   }
