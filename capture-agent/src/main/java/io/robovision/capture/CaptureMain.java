@@ -5,29 +5,39 @@ import io.robovision.capture.publish.SequenceResume;
 import io.robovision.capture.source.FrameSource;
 import io.robovision.capture.source.SourceException;
 import io.robovision.capture.source.SourceFactory;
-import io.robovision.config.Settings;
 import io.robovision.kafka.BrokerProbe;
+import io.robovision.launch.Component;
+import io.robovision.launch.ComponentCommand;
+import io.robovision.telemetry.MeteredComponent;
 import io.robovision.telemetry.MetricsConfig;
-import io.robovision.telemetry.MetricsServer;
 import io.robovision.telemetry.Telemetry;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import picocli.CommandLine;
 
-/** Runs one capture agent configured by an optional properties file and VISION_* environment variables. */
+/** Runs one capture agent configured by an optional properties file, VISION_* environment variables and -s. */
 public final class CaptureMain {
   private CaptureMain() {
   }
 
-  public static void main(String[] args) throws SourceException {
-    Settings settings = Settings.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv(), Map.of());
-    CaptureConfig config = CaptureConfig.from(settings);
-    Telemetry telemetry = new Telemetry();
-    CaptureAgent agent = start(config, new CaptureStats(telemetry, config.cameraId()));
-    Runtime.getRuntime().addShutdownHook(new Thread(agent::stop));
-    try (MetricsServer metrics = MetricsServer.start(MetricsConfig.from(settings), telemetry)) {
-      agent.run();
-    }
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The capture-agent image's command line: {@code [FILE] [-s KEY=VALUE]...}, and the VISION_* environment. */
+  public static CommandLine commandLine() {
+    return ComponentCommand.commandLine("capture-agent",
+        "Grabs frames from one camera, stream, file or synthetic scene and publishes them as JPEG to Kafka.",
+        CaptureSettingDocs.ALL, settings -> {
+          try {
+            CaptureConfig config = CaptureConfig.from(settings);
+            MetricsConfig metrics = MetricsConfig.from(settings);
+            Telemetry telemetry = new Telemetry();
+            CaptureAgent agent = start(config, new CaptureStats(telemetry, config.cameraId()));
+            return MeteredComponent.of(metrics, telemetry, new Component(agent::run, agent::stop));
+          } catch (SourceException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+          }
+        });
   }
 
   /** Checks the broker, finds where the camera left off and builds a ready agent. */

@@ -5,10 +5,12 @@ import io.robovision.kafka.DeadLetterPublisher;
 import io.robovision.schemas.AnalyticsRow;
 import io.robovision.schemas.Frame;
 import io.robovision.schemas.SegmentResult;
+import io.robovision.schemas.SegmentStatus;
 import io.robovision.serde.AvroDeserializer;
 import io.robovision.serde.AvroSerializer;
 import io.robovision.sink.analytics.AnalyticsCsv;
 import io.robovision.sink.analytics.AnalyticsRows;
+import io.robovision.sink.analytics.DetectionPublisher;
 import io.robovision.sink.reorder.Held;
 import io.robovision.sink.reorder.OffsetTracker;
 import io.robovision.sink.reorder.ReorderBuffer;
@@ -19,6 +21,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -43,13 +46,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads frames and results, pairs them per camera in sequence order, records the overlay video
- * and publishes one analytics row per recorded frame. Offsets are committed only up to the
- * oldest record still held, so a restart re-reads whatever was not yet written.
+ * Reads frames and results, pairs them per camera in sequence order, records the video in
+ * segments and publishes one analytics row per recorded frame. Offsets are committed only up to
+ * the oldest record that is not yet in a closed segment, so a restart re-reads, and rewrites,
+ * whatever was not yet safely on disk; what the closed segments already hold is skipped.
  */
 public final class RecorderSink implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(RecorderSink.class);
   private static final long COMMIT_INTERVAL_MS = 1_000;
+  /** Segment lengths of wall-clock time without a new frame after which a camera's segment is closed. */
+  private static final long IDLE_SEGMENTS = 2;
 
   private final SinkConfig config;
   private final SinkStats stats;
@@ -58,7 +64,10 @@ public final class RecorderSink implements Runnable {
   private final Consumer<String, byte[]> consumer;
   private final Producer<String, byte[]> producer;
   private final DeadLetterPublisher deadLetters;
+  private final DetectionPublisher detections;
   private final AnalyticsRows rows = new AnalyticsRows();
+  private final LastKnownResults lastKnown = new LastKnownResults();
+  private final DroppedFrames dropped = new DroppedFrames();
   private final OffsetTracker offsets = new OffsetTracker();
   private final Map<String, ReorderBuffer<Held<Frame>, Held<SegmentResult>>> cameras = new HashMap<>();
   private final Map<String, Long> lastWritten = new HashMap<>();
@@ -93,6 +102,8 @@ public final class RecorderSink implements Runnable {
         ProducerConfig.MAX_REQUEST_SIZE_CONFIG, KafkaSettings.MAX_RECORD_BYTES)),
         new StringSerializer(), new ByteArraySerializer());
     this.deadLetters = new DeadLetterPublisher(producer, config.topics().deadLetter(), "recorder-sink");
+    this.detections = new DetectionPublisher(producer, config.topics().detections());
+    writer.onSegmentClosed(offsets::segmentClosed);
     this.consumerMetrics = stats.telemetry().bind(consumer);
     this.producerMetrics = stats.telemetry().bind(producer);
   }
@@ -102,21 +113,8 @@ public final class RecorderSink implements Runnable {
     stats.health().started();
     try {
       consumer.subscribe(List.of(config.topics().frames(), config.topics().segments()), new Rebalance());
-      while (running) {
-        long now = System.currentTimeMillis();
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-          accept(record, now);
-        }
-        updateLagAndReadiness();
-        drain(System.currentTimeMillis());
-        if (System.currentTimeMillis() - lastCommit >= COMMIT_INTERVAL_MS) {
-          commit();
-        }
-      }
-    } catch (WakeupException e) {
-      if (running) {
-        throw e;
-      }
+      consume();
+      finish();
     } finally {
       stats.health().stopped();
       try (consumerMetrics; producerMetrics) {
@@ -132,7 +130,29 @@ public final class RecorderSink implements Runnable {
     }
   }
 
-  /** Finishes the files and commits what was written; frames still waiting for their pair are re-read next time. */
+  /** Polls, records and commits until {@link #stop()}, whose wakeup may end a blocked poll or commit early. */
+  private void consume() {
+    try {
+      while (running) {
+        long now = System.currentTimeMillis();
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+          accept(record, now);
+        }
+        updateLagAndReadiness();
+        drain(System.currentTimeMillis());
+        closeIdleSegments(System.currentTimeMillis());
+        if (System.currentTimeMillis() - lastCommit >= COMMIT_INTERVAL_MS) {
+          commit();
+        }
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    }
+  }
+
+  /** Closes the open segments and commits what they hold; frames still waiting for their pair are re-read next time. */
   public void stop() {
     running = false;
     consumer.wakeup();
@@ -142,8 +162,8 @@ public final class RecorderSink implements Runnable {
     return stats;
   }
 
-  /** Camera id to the MP4 file being written for it. */
-  public Map<String, Path> files() {
+  /** Camera id to the segments closed so far, oldest first. */
+  public Map<String, List<Path>> files() {
     return writer.files();
   }
 
@@ -181,34 +201,39 @@ public final class RecorderSink implements Runnable {
 
   /** Offers a record unless that camera already recorded its sequence number; duplicates are released at once. */
   private void hold(String camera, long sequence, Held<?> held, Supplier<ReorderBuffer.Outcome> offer) {
-    Long written = lastWritten.get(camera);
-    if ((written != null && sequence <= written) || offer.get() == ReorderBuffer.Outcome.DUPLICATE) {
+    long written = lastWritten.computeIfAbsent(camera, this::recovered);
+    if (sequence <= written || offer.get() == ReorderBuffer.Outcome.DUPLICATE) {
       stats.duplicates(1);
       release(held);
     }
   }
 
+  /** The last sequence number the camera's closed segments hold (-1: none), read from disk when a camera is first seen. */
+  private long recovered(String camera) {
+    OptionalLong last = writer.recover(camera);
+    if (last.isPresent()) {
+      LOG.info("camera {}: closed segments hold frames up to sequence {}; earlier ones are not recorded again",
+          camera, last.getAsLong());
+    }
+    return last.orElse(-1);
+  }
+
   private ReorderBuffer<Held<Frame>, Held<SegmentResult>> buffer(String camera) {
     return cameras.computeIfAbsent(camera, c -> new ReorderBuffer<>(config.gapTimeoutMillis(),
-        config.reorderCapacity(), this::release, this::release));
+        config.reorderCapacity(), this::release));
   }
 
   private void drain(long now) {
     int held = 0;
     for (var entry : cameras.entrySet()) {
       ReorderBuffer<Held<Frame>, Held<SegmentResult>> buffer = entry.getValue();
-      long gapsBefore = buffer.gaps();
-      for (ReorderBuffer.Pair<Held<Frame>, Held<SegmentResult>> pair : buffer.drain(now)) {
-        record(pair.frame().value(), pair.result().value());
-        lastWritten.put(entry.getKey(), pair.sequence());
-        release(pair.frame());
-        release(pair.result());
-      }
-      long newGaps = buffer.gaps() - gapsBefore;
-      if (newGaps > 0) {
-        stats.gaps(newGaps);
-        LOG.warn("camera {}: gave up waiting for {} frame(s) before sequence {}", entry.getKey(), newGaps,
-            buffer.nextSequence());
+      String camera = entry.getKey();
+      for (ReorderBuffer.Released<Held<Frame>, Held<SegmentResult>> released : buffer.drain(now)) {
+        if (released instanceof ReorderBuffer.Pair<Held<Frame>, Held<SegmentResult>> pair) {
+          record(camera, pair);
+        } else if (released instanceof ReorderBuffer.Gap<Held<Frame>, Held<SegmentResult>> gap) {
+          recordGap(camera, gap);
+        }
       }
       held += buffer.pending();
     }
@@ -217,18 +242,63 @@ public final class RecorderSink implements Runnable {
     csv.flush();
   }
 
-  private void record(Frame frame, SegmentResult result) {
-    if (!writer.write(frame, result)) {
-      LOG.warn("camera {}: frame {} has an undecodable image and is not recorded", frame.getCameraId(),
+  private void record(String camera, ReorderBuffer.Pair<Held<Frame>, Held<SegmentResult>> pair) {
+    Frame frame = pair.frame().value();
+    SegmentResult result = pair.result().value();
+    if (result.getStatus() == SegmentStatus.SKIPPED) {
+      stats.skipped();
+    }
+    boolean written = writer.write(frame, lastKnown.forDrawing(result));
+    lastWritten.put(camera, pair.sequence());
+    keepUntilSegmentCloses(camera, pair.frame());
+    keepUntilSegmentCloses(camera, pair.result());
+    if (!written) {
+      LOG.warn("camera {}: frame {} has an undecodable image; the previous picture is repeated", camera,
           frame.getSequence());
       return;
     }
+    publish(result);
+  }
+
+  /**
+   * Writes each given-up sequence number as a repeat of the previous picture with a DROPPED row. A
+   * run longer than a segment (a camera that was away) ends the segment instead of filling it.
+   */
+  private void recordGap(String camera, ReorderBuffer.Gap<Held<Frame>, Held<SegmentResult>> gap) {
+    long last = gap.sequence() + gap.count() - 1;
+    stats.gaps(gap.count());
+    LOG.warn("camera {}: gave up waiting for sequence {}{} after {} ms", camera, gap.sequence(),
+        gap.count() > 1 ? ".." + last : "", config.gapTimeoutMillis());
+    Instant captureTime = gap.frame() != null ? gap.frame().value().getCaptureTime()
+        : writer.lastCaptureTime(camera) != null ? writer.lastCaptureTime(camera) : Instant.now();
+    if (gap.count() > Math.max(1, Math.round(config.segmentSeconds() * config.videoFps()))) {
+      writer.closeSegment(camera);
+    } else {
+      for (long sequence = gap.sequence(); sequence <= last; sequence++) {
+        writer.repeat(camera, sequence);
+        publish(dropped.result(camera, sequence, captureTime));
+        stats.dropped(1);
+      }
+    }
+    lastWritten.put(camera, last);
+    if (gap.frame() != null) {
+      keepUntilSegmentCloses(camera, gap.frame());
+    }
+    if (gap.result() != null) {
+      keepUntilSegmentCloses(camera, gap.result());
+    }
+  }
+
+  private void publish(SegmentResult result) {
     AnalyticsRow row = rows.row(result, Instant.now());
     producer.send(new ProducerRecord<>(config.topics().analytics(), row.getCameraId(),
         analytics.serialize(config.topics().analytics(), row)), this::onSend);
+    detections.publish(result, this::onSend);
     csv.append(row);
-    stats.recorded(row.getLatencyMs());
-    stats.coverage(row.getCameraId(), row.getCoverage());
+    if (result.getStatus() != SegmentStatus.DROPPED) {
+      stats.recorded(row.getLatencyMs());
+      stats.coverage(row.getCameraId(), row.getCoverage());
+    }
   }
 
   private void updateLagAndReadiness() {
@@ -242,6 +312,37 @@ public final class RecorderSink implements Runnable {
           + config.topics().segments() + " assigned (yet)");
     } else {
       stats.health().ready();
+    }
+  }
+
+  /** A record in an open segment is lost if the sink dies before the segment closes, so its offset stays held. */
+  private void keepUntilSegmentCloses(String camera, Held<?> held) {
+    String segment = writer.openSegment(camera);
+    if (segment == null) {
+      release(held);
+    } else {
+      offsets.holdUntilClosed(segment, held);
+    }
+  }
+
+  /**
+   * A camera that stopped sending would otherwise keep its segment, and its partition's commits,
+   * open forever; one that is only waiting for a slow worker keeps it.
+   */
+  private void closeIdleSegments(long now) {
+    writer.closeIdle(now - IDLE_SEGMENTS * config.segmentSeconds() * 1_000L,
+        camera -> cameras.containsKey(camera) && cameras.get(camera).pending() > 0);
+  }
+
+  /** On a requested stop: records what is ready, closes every segment and commits it all. */
+  private void finish() {
+    drain(System.currentTimeMillis());
+    writer.closeAllSegments();
+    try {
+      commit();
+    } catch (WakeupException e) {
+      // stop()'s wakeup goes to the first consumer call after it, which may be this commit.
+      commit();
     }
   }
 
@@ -271,14 +372,19 @@ public final class RecorderSink implements Runnable {
     }
   }
 
-  /** On losing partitions, commit what is done and forget what is held: the new owner re-reads it. */
+  /** On losing partitions, close the segments, commit them and forget what is held: the new owner re-reads it. */
   private final class Rebalance implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      drain(System.currentTimeMillis());
-      commit();
+      if (partitions.isEmpty()) {
+        return;
+      }
+      finish();
       offsets.revoked(partitions);
       cameras.clear();
+      // The next owner may be another sink writing into the same folder: read the state from disk again.
+      lastWritten.clear();
+      lastKnown.forget();
     }
 
     @Override

@@ -4,7 +4,9 @@ import io.robovision.config.ConfigException;
 import io.robovision.config.KafkaSettings;
 import io.robovision.config.Settings;
 import io.robovision.config.Topics;
+import io.robovision.sink.overlay.OutputVariant;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Settings of the recorder sink. */
 public record SinkConfig(
@@ -16,7 +18,11 @@ public record SinkConfig(
     double videoFps,
     double overlayAlpha,
     long gapTimeoutMillis,
-    int reorderCapacity) {
+    int reorderCapacity,
+    int segmentSeconds,
+    OutputVariant output,
+    double retentionHours,
+    long retentionBytes) {
 
   public static final String GROUP_ID = "sink.group.id";
   public static final String OUTPUT_DIR = "sink.output.dir";
@@ -25,6 +31,10 @@ public record SinkConfig(
   public static final String OVERLAY_ALPHA = "sink.overlay.alpha";
   public static final String GAP_TIMEOUT_MS = "sink.gap.timeout.ms";
   public static final String REORDER_CAPACITY = "sink.reorder.capacity";
+  public static final String SEGMENT_SECONDS = "sink.segment.seconds";
+  public static final String OUTPUT = "sink.output";
+  public static final String RETENTION_HOURS = "sink.retention.hours";
+  public static final String RETENTION_BYTES = "sink.retention.bytes";
 
   public SinkConfig {
     if (videoFps <= 0) {
@@ -36,6 +46,22 @@ public record SinkConfig(
     if (gapTimeoutMillis < 0 || reorderCapacity < 1) {
       throw new ConfigException(GAP_TIMEOUT_MS, "must be >= 0 and " + REORDER_CAPACITY + " >= 1");
     }
+    if (segmentSeconds < 1) {
+      throw new ConfigException(SEGMENT_SECONDS, "must be at least 1, got " + segmentSeconds);
+    }
+    if (!(retentionHours >= 0) || Double.isInfinite(retentionHours)) {
+      throw new ConfigException(RETENTION_HOURS, "must be 0 (keep all) or a positive number of hours, got "
+          + retentionHours);
+    }
+    if (retentionBytes < 0) {
+      throw new ConfigException(RETENTION_BYTES, "must be 0 (keep all) or a positive byte count, got "
+          + retentionBytes);
+    }
+  }
+
+  /** How long closed segments are kept; zero keeps them whatever their age. */
+  public Duration retentionAge() {
+    return Duration.ofMillis(Math.round(retentionHours * 3_600_000));
   }
 
   public static SinkConfig from(Settings settings) {
@@ -48,6 +74,18 @@ public record SinkConfig(
         settings.decimal(VIDEO_FPS, 10),
         settings.decimal(OVERLAY_ALPHA, 0.5),
         settings.longValue(GAP_TIMEOUT_MS, 10_000),
-        settings.integer(REORDER_CAPACITY, 2_000));
+        settings.integer(REORDER_CAPACITY, 2_000),
+        settings.integer(SEGMENT_SECONDS, 60),
+        output(settings),
+        settings.decimal(RETENTION_HOURS, 0),
+        settings.longValue(RETENTION_BYTES, 0));
+  }
+
+  private static OutputVariant output(Settings settings) {
+    try {
+      return OutputVariant.parse(settings.string(OUTPUT, OutputVariant.OVERLAY.label()));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(OUTPUT, e.getMessage());
+    }
   }
 }

@@ -1,36 +1,52 @@
 package io.robovision.sink;
 
 import io.robovision.config.ClassNames;
-import io.robovision.config.Settings;
 import io.robovision.kafka.BrokerProbe;
-import io.robovision.telemetry.MetricsConfig;
-import io.robovision.telemetry.MetricsServer;
-import io.robovision.telemetry.Telemetry;
+import io.robovision.launch.Component;
+import io.robovision.launch.ComponentCommand;
 import io.robovision.sink.analytics.AnalyticsCsv;
+import io.robovision.sink.overlay.FrameComposer;
 import io.robovision.sink.overlay.OverlayRenderer;
+import io.robovision.sink.recording.Retention;
 import io.robovision.sink.recording.VideoFiles;
+import io.robovision.sink.windows.AnalyticsWindows;
+import io.robovision.sink.windows.WindowsConfig;
+import io.robovision.telemetry.MeteredComponent;
+import io.robovision.telemetry.MetricsConfig;
+import io.robovision.telemetry.Telemetry;
 import org.bytedeco.ffmpeg.global.avutil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import picocli.CommandLine;
 
-/** Runs the recorder sink configured by an optional properties file and VISION_* environment variables. */
+/** Runs the recorder sink configured by an optional properties file, VISION_* environment variables and -s. */
 public final class SinkMain {
   private SinkMain() {
   }
 
   public static void main(String[] args) {
-    Settings settings = Settings.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv(), Map.of());
-    Telemetry telemetry = new Telemetry();
-    RecorderSink sink = start(SinkConfig.from(settings), telemetry);
-    Runtime.getRuntime().addShutdownHook(new Thread(sink::stop));
-    try (MetricsServer metrics = MetricsServer.start(MetricsConfig.from(settings), telemetry)) {
-      sink.run();
-    }
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The recorder-sink image's command line: {@code [FILE] [-s KEY=VALUE]...}, and the VISION_* environment. */
+  public static CommandLine commandLine() {
+    return ComponentCommand.commandLine("recorder-sink",
+        "Pairs frames with results in order, writes overlay MP4s per camera and publishes analytics rows.",
+        SinkSettingDocs.ALL, settings -> {
+          SinkConfig config = SinkConfig.from(settings);
+          WindowsConfig windows = WindowsConfig.from(settings);
+          MetricsConfig metrics = MetricsConfig.from(settings);
+          Telemetry telemetry = new Telemetry();
+          RecorderSink sink = start(config, telemetry);
+          return MeteredComponent.of(metrics, telemetry, new Component(() -> {
+            try (AnalyticsWindows running = windows.enabled() ? AnalyticsWindows.start(windows) : null) {
+              sink.run();
+            }
+          }, sink::stop));
+        });
   }
 
   /** Checks the broker and the class file, prepares the output folder and builds a ready sink. */
@@ -46,8 +62,10 @@ public final class SinkMain {
           + SinkConfig.OUTPUT_DIR + "): " + e.getMessage(), e);
     }
     SinkStats stats = new SinkStats(telemetry, classes);
-    FrameWriter writer = new FrameWriter(new OverlayRenderer(classes, config.overlayAlpha()),
-        new VideoFiles(config.outputDir()), config.videoFps(), stats);
+    FrameWriter writer = new FrameWriter(
+        new FrameComposer(new OverlayRenderer(classes, config.overlayAlpha()), config.output()),
+        new VideoFiles(config.outputDir()), new Retention(config.retentionAge(), config.retentionBytes()),
+        config.videoFps(), config.segmentSeconds(), stats);
     AnalyticsCsv csv = new AnalyticsCsv(config.outputDir().resolve("analytics.csv"), classes);
     return new RecorderSink(config, writer, csv, stats);
   }

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * What the sink did, as Micrometer meters: every frame it saw was recorded, or counted as a
- * duplicate, a gap or unusable. Also holds the sink's health and the exact latency distribution
+ * duplicate, a gap (recorded as a DROPPED repeat or ending a segment) or unusable; and the segment files it closed and
+ * deleted. Also holds the sink's health and the exact latency distribution
  * of the whole run for the summary.
  */
 public final class SinkStats {
@@ -32,6 +33,11 @@ public final class SinkStats {
   private final Counter unreadable;
   private final Counter undecodable;
   private final Counter withoutMask;
+  private final Counter skipped;
+  private final Counter dropped;
+  private final Counter segmentsClosed;
+  private final Counter segmentsDeleted;
+  private final Counter partsDeleted;
   private final Timer latencyTimer;
   private final AtomicLong lag = new AtomicLong();
   private final AtomicLong pending = new AtomicLong();
@@ -57,7 +63,16 @@ public final class SinkStats {
         "records that are not valid Avro of the expected schema");
     this.undecodable = counter(registry, "vision.sink.frames.undecodable", "frames whose image could not be decoded");
     this.withoutMask = counter(registry, "vision.sink.frames.without.mask",
-        "frames recorded without a mask because their result was FAILED or SKIPPED");
+        "frames recorded without a mask because their result was FAILED, or SKIPPED before any mask was known");
+    this.skipped = counter(registry, "vision.sink.frames.skipped",
+        "SKIPPED results (worker overloaded) recorded with the camera's last known mask");
+    this.dropped = counter(registry, "vision.sink.frames.dropped",
+        "given-up sequence numbers written as a repeat of the previous picture with a DROPPED row");
+    this.segmentsClosed = counter(registry, "vision.sink.segments.closed", "segment files finished and renamed to .mp4");
+    this.segmentsDeleted = counter(registry, "vision.sink.segments.deleted",
+        "closed segments deleted by retention (sink.retention.hours, sink.retention.bytes)");
+    this.partsDeleted = counter(registry, "vision.sink.parts.deleted",
+        "unfinished .part segments of an earlier run deleted on start; their frames are recorded again");
     this.latencyTimer = telemetry.latency("vision.sink.latency", "end-to-end latency, capture to recording");
     Gauge.builder("vision.sink.lag", lag, AtomicLong::get).baseUnit("records")
         .description("records of the frames and segments topics not yet consumed, as of the last poll")
@@ -130,6 +145,26 @@ public final class SinkStats {
     pending.set(records);
   }
 
+  public void skipped() {
+    skipped.increment();
+  }
+
+  public void dropped(long count) {
+    dropped.increment(count);
+  }
+
+  public void segmentClosed() {
+    segmentsClosed.increment();
+  }
+
+  public void segmentsDeleted(long count) {
+    segmentsDeleted.increment(count);
+  }
+
+  public void partsDeleted(long count) {
+    partsDeleted.increment(count);
+  }
+
   public long recordedCount() {
     return (long) recorded.count();
   }
@@ -153,9 +188,34 @@ public final class SinkStats {
     return (long) undecodable.count();
   }
 
-  /** Frames recorded without a mask because their result was FAILED or SKIPPED. */
+  /** Frames recorded without a mask because their result was FAILED, or SKIPPED before any mask was known. */
   public long withoutMaskCount() {
     return (long) withoutMask.count();
+  }
+
+  /** SKIPPED results (the worker was overloaded), recorded with the camera's last known mask and detections. */
+  public long skippedCount() {
+    return (long) skipped.count();
+  }
+
+  /** Given-up sequence numbers written as a repeat of the previous frame, with analytics status DROPPED. */
+  public long droppedCount() {
+    return (long) dropped.count();
+  }
+
+  /** Segment files finished and renamed to .mp4. */
+  public long segmentsClosedCount() {
+    return (long) segmentsClosed.count();
+  }
+
+  /** Closed segments deleted by retention (sink.retention.hours, sink.retention.bytes). */
+  public long segmentsDeletedCount() {
+    return (long) segmentsDeleted.count();
+  }
+
+  /** Unfinished .part segments of an earlier run deleted on start; their frames are recorded again. */
+  public long partsDeletedCount() {
+    return (long) partsDeleted.count();
   }
 
   /** Exact latency distribution of the whole run, for the summary. */

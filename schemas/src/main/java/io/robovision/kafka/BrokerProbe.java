@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.errors.AuthenticationException;
 
-/** Fails fast, naming the address, when the configured brokers cannot be reached. */
+/** Fails fast, naming the address and the settings to fix, when the brokers cannot be reached or refuse us. */
 public final class BrokerProbe {
   private final KafkaSettings kafka;
   private final Duration timeout;
@@ -20,7 +22,10 @@ public final class BrokerProbe {
     this.timeout = timeout;
   }
 
-  /** Returns the number of brokers, or throws {@link BrokerUnreachableException} within the timeout. */
+  /**
+   * Returns the number of brokers, or throws {@link BrokerUnreachableException} or
+   * {@link BrokerAuthenticationException} within the timeout.
+   */
   public int check() {
     int millis = (int) timeout.toMillis();
     Map<String, Object> properties = kafka.clientProperties(Map.of(
@@ -35,12 +40,23 @@ public final class BrokerProbe {
       Thread.currentThread().interrupt();
       throw new BrokerUnreachableException(kafka.bootstrapServers(), "interrupted", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof AuthenticationException refused) {
+        throw new BrokerAuthenticationException(kafka.bootstrapServers(), refused.getMessage(), refused);
+      }
       throw new BrokerUnreachableException(kafka.bootstrapServers(), e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
       throw new BrokerUnreachableException(kafka.bootstrapServers(),
-          "no answer within " + timeout.toSeconds() + " s", e);
+          "no answer within " + timeout.toSeconds() + " s" + securityHint(), e);
+    } catch (AuthenticationException e) {
+      throw new BrokerAuthenticationException(kafka.bootstrapServers(), e.getMessage(), e);
     } catch (org.apache.kafka.common.KafkaException e) {
       throw new BrokerUnreachableException(kafka.bootstrapServers(), e.getMessage(), e);
     }
+  }
+
+  /** A broker that wants SASL or TLS drops a plaintext client without a word, which looks like silence. */
+  private String securityHint() {
+    return kafka.passThrough().containsKey(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG) ? ""
+        : "; if the listener needs SASL or TLS, set kafka.security.protocol and its kafka.sasl.* / kafka.ssl.* settings";
   }
 }

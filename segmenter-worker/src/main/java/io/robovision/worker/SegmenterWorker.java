@@ -1,70 +1,67 @@
 package io.robovision.worker;
 
-import ai.djl.translate.TranslateException;
 import io.robovision.config.KafkaSettings;
 import io.robovision.kafka.DeadLetterPublisher;
-import io.robovision.schemas.Frame;
-import io.robovision.schemas.SegmentResult;
-import io.robovision.schemas.StageTimings;
-import io.robovision.serde.AvroDeserializer;
-import io.robovision.serde.AvroSerializer;
-import io.robovision.worker.decode.CorruptFrameException;
-import io.robovision.worker.decode.FrameDecoder;
-import io.robovision.worker.inference.BoxDetection;
 import io.robovision.worker.inference.FrameModels;
-import io.robovision.worker.inference.SegmentationMask;
+import io.robovision.worker.pipeline.CommitTracker;
+import io.robovision.worker.pipeline.FramePipeline;
+import io.robovision.worker.pipeline.InFlight;
+import io.robovision.worker.pipeline.InFlightFrame;
+import io.robovision.worker.pipeline.ResultSender;
 import io.robovision.worker.result.ResultBuilder;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One member of the worker consumer group. Each polled batch is segmented, its results and dead
- * letters are sent, and only once the broker has acknowledged all of them are the batch's offsets
- * committed (at least once: a crash replays the batch, and the sink drops the duplicates).
+ * One member of the worker consumer group. This thread only polls and commits; a {@link FramePipeline} decodes,
+ * batches, segments and sends on its own threads. A partition's offset is committed only up to its oldest record
+ * whose results and dead letters the broker has not yet acknowledged (at least once: a crash replays the rest, and
+ * the sink drops the duplicates). When too many frames are inside, the partitions are paused but still polled, so
+ * the group does not think the worker is dead.
  */
 public final class SegmenterWorker implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(SegmenterWorker.class);
+  private static final Duration POLL_TIMEOUT = Duration.ofMillis(50);
+  private static final long DRAIN_TIMEOUT_MS = 20_000;
 
   private final WorkerConfig config;
   private final FrameModels models;
   private final WorkerStats stats;
   private final Consumer<String, byte[]> consumer;
   private final Producer<String, byte[]> producer;
-  private final DeadLetterPublisher deadLetters;
-  private final ResultBuilder results;
-  private final FrameDecoder decoder = new FrameDecoder();
-  private final AvroDeserializer<Frame> frames = new AvroDeserializer<>(Frame.getClassSchema());
-  private final AvroSerializer<SegmentResult> resultSerializer = new AvroSerializer<>(SegmentResult.getClassSchema());
+  private final FramePipeline pipeline;
+  private final CommitTracker commits = new CommitTracker();
+  private final InFlight inFlight = new InFlight();
   private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
+  private final InFlightFrame.Listener finished = this::finished;
   private final AutoCloseable consumerMetrics;
   private final AutoCloseable producerMetrics;
   private volatile boolean running = true;
 
-  /** Takes ownership of the models and closes them when it stops. */
+  /** Takes ownership of the models and closes them when it stops; returns once every predictor is warmed up. */
   public SegmenterWorker(WorkerConfig config, FrameModels models, WorkerStats stats) {
     this.config = config;
     this.models = models;
@@ -88,8 +85,20 @@ public final class SegmenterWorker implements Runnable {
         ProducerConfig.LINGER_MS_CONFIG, 2,
         ProducerConfig.MAX_REQUEST_SIZE_CONFIG, KafkaSettings.MAX_RECORD_BYTES)),
         new StringSerializer(), new ByteArraySerializer());
-    this.deadLetters = new DeadLetterPublisher(producer, config.topics().deadLetter(), "segmenter-worker/" + config.workerId());
-    this.results = new ResultBuilder(models.segmentationClasses(), models.modelId(), config.workerId());
+    DeadLetterPublisher deadLetters = new DeadLetterPublisher(producer, config.topics().deadLetter(),
+        "segmenter-worker/" + config.workerId());
+    ResultBuilder results = new ResultBuilder(models.segmentationClasses(), models.modelId(), config.workerId(),
+        config.throughput().instanceMinArea());
+    try {
+      this.pipeline = new FramePipeline(config.throughput(), models,
+          results, new ResultSender(producer, config.topics().segments(), deadLetters), stats,
+          config.inputWidth(), config.inputHeight());
+    } catch (RuntimeException e) {
+      producer.close(Duration.ZERO);
+      consumer.close();
+      models.close();
+      throw e;
+    }
     this.consumerMetrics = stats.telemetry().bind(consumer);
     this.producerMetrics = stats.telemetry().bind(producer);
   }
@@ -98,21 +107,129 @@ public final class SegmenterWorker implements Runnable {
   public void run() {
     stats.health().started();
     try {
-      consumer.subscribe(List.of(config.topics().frames()));
+      consumer.subscribe(List.of(config.topics().frames()), new Rebalance());
       while (running) {
-        ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(200));
+        rewindAfterFailedSend();
+        applyBackPressure();
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL_TIMEOUT)) {
+          submit(record);
+        }
+        commit(commits.changed());
         updateLag();
         updateReadiness();
-        if (!batch.isEmpty()) {
-          processBatch(batch);
-        }
       }
     } catch (WakeupException e) {
       if (running) {
         throw e;
       }
     } finally {
-      stats.health().stopped();
+      shutDown();
+    }
+  }
+
+  /** Stops polling, lets the frames inside finish for a while, commits what is finished and closes. */
+  public void stop() {
+    running = false;
+    consumer.wakeup();
+  }
+
+  public WorkerStats stats() {
+    return stats;
+  }
+
+  private void submit(ConsumerRecord<String, byte[]> record) {
+    stats.consumed();
+    inFlight.add();
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    pipeline.submit(new InFlightFrame(record, commits.started(partition, record.offset()), finished));
+  }
+
+  private void finished(InFlightFrame frame, Exception error) {
+    if (error == null) {
+      frame.progress().finished(frame.record().offset());
+    } else if (running) {
+      sendFailure.compareAndSet(null, error);
+    }
+    inFlight.done();
+  }
+
+  private void applyBackPressure() {
+    long inside = inFlight.count();
+    stats.inFlight(inside);
+    if (inside >= config.throughput().queueCapacity()) {
+      consumer.pause(consumer.assignment());
+    } else if (!consumer.paused().isEmpty()) {
+      consumer.resume(consumer.paused());
+    }
+  }
+
+  /** A result the broker refused: wait for everything inside, then read again from the oldest unfinished record. */
+  private void rewindAfterFailedSend() {
+    Exception failure = sendFailure.getAndSet(null);
+    if (failure == null) {
+      return;
+    }
+    LOG.error("a result or dead letter was not acknowledged ({}); processing again from the oldest unfinished frame",
+        failure.getMessage());
+    consumer.pause(consumer.assignment());
+    awaitDrained("rewinding");
+    Set<TopicPartition> assigned = consumer.assignment();
+    commits.rewindPositions().forEach((partition, offset) -> {
+      if (assigned.contains(partition)) {
+        consumer.seek(partition, offset);
+      }
+    });
+    commitNow(commits.tracked());
+    commits.forget(commits.tracked());
+    sendFailure.set(null);
+  }
+
+  private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    if (!offsets.isEmpty()) {
+      consumer.commitAsync(offsets, (committed, error) -> {
+        if (error != null) {
+          LOG.warn("offsets not committed ({}); a later commit covers them", error.getMessage());
+        }
+      });
+    }
+  }
+
+  private void commitNow(Collection<TopicPartition> partitions) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = commits.committable(partitions);
+    for (int attempt = 0; attempt < 2 && !offsets.isEmpty(); attempt++) {
+      try {
+        consumer.commitSync(offsets);
+        return;
+      } catch (WakeupException e) {
+        // stop() woke the consumer; the commit still has to happen.
+      } catch (CommitFailedException e) {
+        LOG.warn("offsets not committed after a group rebalance; the new owner will redo the unfinished frames");
+        return;
+      } catch (KafkaException e) {
+        LOG.warn("offsets not committed ({}); those frames will be processed again", e.getMessage());
+        return;
+      }
+    }
+  }
+
+  private void awaitDrained(String why) {
+    try {
+      if (!inFlight.awaitEmpty(DRAIN_TIMEOUT_MS)) {
+        LOG.warn("{}: {} frame(s) still unanswered after {} s; their offsets stay uncommitted", why,
+            inFlight.count(), DRAIN_TIMEOUT_MS / 1000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void shutDown() {
+    stats.health().stopped();
+    try {
+      awaitDrained("stopping");
+      commitNow(commits.tracked());
+    } finally {
+      pipeline.close();
       try (consumerMetrics; producerMetrics) {
         producer.close(Duration.ofSeconds(10));
         consumer.close();
@@ -124,111 +241,12 @@ public final class SegmenterWorker implements Runnable {
     }
   }
 
-  /** Stops after the batch in hand; offsets of unfinished work stay uncommitted. */
-  public void stop() {
-    running = false;
-    consumer.wakeup();
-  }
-
-  public WorkerStats stats() {
-    return stats;
-  }
-
-  private void processBatch(ConsumerRecords<String, byte[]> batch) {
-    Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-    Map<TopicPartition, Long> first = new HashMap<>();
-    for (ConsumerRecord<String, byte[]> record : batch) {
-      TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-      first.putIfAbsent(partition, record.offset());
-      process(record);
-      next.put(partition, new OffsetAndMetadata(record.offset() + 1));
+  private void updateLag() {
+    long total = 0;
+    for (TopicPartition partition : consumer.assignment()) {
+      total += consumer.currentLag(partition).orElse(0);
     }
-    producer.flush();
-    Exception failure = sendFailure.getAndSet(null);
-    if (failure != null) {
-      LOG.error("results of {} frames were not acknowledged ({}); processing them again", batch.count(),
-          failure.getMessage());
-      first.forEach(consumer::seek);
-      return;
-    }
-    try {
-      consumer.commitSync(next);
-    } catch (CommitFailedException e) {
-      LOG.warn("offsets not committed after a group rebalance; the new owner will redo {} frames", batch.count());
-    }
-  }
-
-  private void process(ConsumerRecord<String, byte[]> record) {
-    stats.consumed();
-    Frame frame;
-    try {
-      frame = frames.deserialize(record.topic(), record.value());
-    } catch (SerializationException e) {
-      deadLetter(record, e);
-      return;
-    }
-    StageTimings.Builder timings = StageTimings.newBuilder()
-        .setQueueMs(System.currentTimeMillis() - frame.getCaptureTime().toEpochMilli())
-        .setDecodeMs(0).setInferenceMs(0).setDetectionMs(0).setEncodeMs(0);
-    long started = System.nanoTime();
-    Mat image;
-    try {
-      image = decoder.decode(frame);
-    } catch (CorruptFrameException e) {
-      deadLetter(record, e);
-      // The sink holds this camera's later frames until it hears about this one.
-      send(resultRecord(results.failed(frame, e.getMessage(), timings)));
-      return;
-    }
-    SegmentResult result;
-    try (image) {
-      long decoded = System.nanoTime();
-      timings.setDecodeMs((decoded - started) / 1e6);
-      SegmentationMask mask = models.segmenter().isPresent() ? models.segmenter().get().segment(image) : null;
-      long segmented = System.nanoTime();
-      List<BoxDetection> boxes = models.detector().isPresent() ? models.detector().get().detect(image) : List.of();
-      long detected = System.nanoTime();
-      timings.setInferenceMs((segmented - decoded) / 1e6).setDetectionMs((detected - segmented) / 1e6);
-      result = results.ok(frame, mask, boxes, timings);
-      stats.segmented(detected - decoded);
-    } catch (TranslateException | RuntimeException e) {
-      stats.failed();
-      LOG.error("frame {} of camera {} failed in the model: {}", frame.getSequence(), frame.getCameraId(), e.getMessage());
-      result = results.failed(frame, "inference failed: " + e.getMessage(), timings);
-    }
-    stats.stages(result.getTimings());
-    send(resultRecord(result));
-  }
-
-  private ProducerRecord<String, byte[]> resultRecord(SegmentResult result) {
-    return new ProducerRecord<>(config.topics().segments(), result.getCameraId(),
-        resultSerializer.serialize(config.topics().segments(), result));
-  }
-
-  private void deadLetter(ConsumerRecord<String, byte[]> record, Exception reason) {
-    stats.deadLettered();
-    LOG.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason.getMessage());
-    try {
-      deadLetters.publish(record, reason, (metadata, error) -> {
-        if (error != null) {
-          sendFailure.compareAndSet(null, error);
-        }
-      });
-    } catch (RuntimeException e) {
-      sendFailure.compareAndSet(null, e);
-    }
-  }
-
-  private void send(ProducerRecord<String, byte[]> record) {
-    try {
-      producer.send(record, (metadata, error) -> {
-        if (error != null) {
-          sendFailure.compareAndSet(null, error);
-        }
-      });
-    } catch (RuntimeException e) {
-      sendFailure.compareAndSet(null, e);
-    }
+    stats.lag(total);
   }
 
   /** Ready while this member owns partitions to consume; a member with none is idle, not broken, but serves nothing. */
@@ -240,11 +258,24 @@ public final class SegmenterWorker implements Runnable {
     }
   }
 
-  private void updateLag() {
-    long total = 0;
-    for (TopicPartition partition : consumer.assignment()) {
-      total += consumer.currentLag(partition).orElse(0);
+  /** Before partitions move to another worker, finish and commit what is inside so that little is done twice. */
+  private final class Rebalance implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      if (!partitions.isEmpty()) {
+        awaitDrained("partitions revoked");
+        commitNow(partitions);
+        commits.forget(partitions);
+      }
     }
-    stats.lag(total);
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      commits.forget(partitions);
+    }
   }
 }

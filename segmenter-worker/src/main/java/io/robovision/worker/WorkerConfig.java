@@ -20,7 +20,8 @@ public record WorkerConfig(
     int inferenceThreads,
     int maxPollRecords,
     boolean segmentationEnabled,
-    DetectorSettings detector) {
+    DetectorSettings detector,
+    ThroughputSettings throughput) {
 
   /** The optional detector: a TorchScript model with YOLOv5's output layout. */
   public record DetectorSettings(boolean enabled, Path modelPath, Path classesPath, int inputSize,
@@ -32,6 +33,43 @@ public record WorkerConfig(
       if (confidence < 0 || confidence > 1 || iou <= 0 || iou > 1) {
         throw new ConfigException(DETECTOR_CONFIDENCE, "and " + DETECTOR_IOU + " must be in (0, 1], got "
             + confidence + " and " + iou);
+      }
+    }
+  }
+
+  /**
+   * How the worker spreads work over the machine: parallel predictors, micro-batches, the decode and encode stages,
+   * engine threads, the device, and how old a frame may get before the worker skips it to catch up.
+   */
+  public record ThroughputSettings(int predictors, int batchSize, long batchWaitMs, int decodeThreads,
+      int encodeThreads, int queueCapacity, int interopThreads, String device, long maxFrameAgeMs,
+      double instanceMinArea) {
+    public ThroughputSettings {
+      positive(PREDICTORS, predictors);
+      positive(BATCH_SIZE, batchSize);
+      positive(DECODE_THREADS, decodeThreads);
+      positive(ENCODE_THREADS, encodeThreads);
+      positive(QUEUE_CAPACITY, queueCapacity);
+      positive(INTEROP_THREADS, interopThreads);
+      if (batchWaitMs < 0) {
+        throw new ConfigException(BATCH_WAIT_MS, "must be 0 or more milliseconds, got " + batchWaitMs);
+      }
+      if (maxFrameAgeMs < 0) {
+        throw new ConfigException(MAX_FRAME_AGE_MS, "must be 0 (off) or a positive number of milliseconds, got "
+            + maxFrameAgeMs);
+      }
+      if (!(instanceMinArea >= 0)) {
+        throw new ConfigException(INSTANCE_MIN_AREA, "must be 0 or more (below 1: a share of the frame, from 1: pixels),"
+            + " got " + instanceMinArea);
+      }
+      if (!device.matches("auto|cpu|gpu(:\\d+)?")) {
+        throw new ConfigException(DEVICE, "must be auto, cpu, gpu or gpu:N, got '" + device + "'");
+      }
+    }
+
+    private static void positive(String setting, int value) {
+      if (value < 1) {
+        throw new ConfigException(setting, "must be at least 1, got " + value);
       }
     }
   }
@@ -51,6 +89,16 @@ public record WorkerConfig(
   public static final String DETECTOR_INPUT_SIZE = "detector.input.size";
   public static final String DETECTOR_CONFIDENCE = "detector.confidence";
   public static final String DETECTOR_IOU = "detector.iou";
+  public static final String PREDICTORS = "worker.predictors";
+  public static final String BATCH_SIZE = "worker.batch.size";
+  public static final String BATCH_WAIT_MS = "worker.batch.wait.ms";
+  public static final String DECODE_THREADS = "worker.decode.threads";
+  public static final String ENCODE_THREADS = "worker.encode.threads";
+  public static final String QUEUE_CAPACITY = "worker.queue.capacity";
+  public static final String MAX_FRAME_AGE_MS = "worker.max.frame.age.ms";
+  public static final String INTEROP_THREADS = "inference.interop.threads";
+  public static final String DEVICE = "inference.device";
+  public static final String INSTANCE_MIN_AREA = "segmentation.instances.min.area";
   public static final String DEFAULT_MODEL = "models/deeplabv3_mobilenet_v3_large.pt";
   public static final String DEFAULT_DETECTOR = "models/yolo_synthetic.pt";
   public static final String DEFAULT_DETECTOR_CLASSES = "models/coco_classes.txt";
@@ -62,7 +110,8 @@ public record WorkerConfig(
           + inputWidth + "x" + inputHeight);
     }
     if (inferenceThreads < 0) {
-      throw new ConfigException(INFERENCE_THREADS, "must be 0 (engine default) or positive, got " + inferenceThreads);
+      throw new ConfigException(INFERENCE_THREADS, "must be 0 (one share of the cores per predictor) or positive, got "
+          + inferenceThreads);
     }
     if (maxPollRecords < 1) {
       throw new ConfigException(MAX_POLL_RECORDS, "must be at least 1, got " + maxPollRecords);
@@ -74,6 +123,12 @@ public record WorkerConfig(
   }
 
   public static WorkerConfig from(Settings settings) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    int predictors = settings.integer(PREDICTORS, defaultPredictors(cores));
+    int maxPollRecords = settings.integer(MAX_POLL_RECORDS, 16);
+    int batchSize = settings.integer(BATCH_SIZE, 4);
+    int stageThreads = Math.max(1, cores / 8);
+    int threads = settings.integer(INFERENCE_THREADS, 0);
     return new WorkerConfig(
         KafkaSettings.from(settings),
         Topics.from(settings),
@@ -83,8 +138,8 @@ public record WorkerConfig(
         Path.of(settings.string(MODEL_CLASSES, settings.home().resolve(DEFAULT_CLASSES).toString())),
         settings.integer(INPUT_WIDTH, 320),
         settings.integer(INPUT_HEIGHT, 240),
-        settings.integer(INFERENCE_THREADS, 0),
-        settings.integer(MAX_POLL_RECORDS, 16),
+        threads == 0 ? Math.max(1, cores / Math.max(1, predictors)) : threads,
+        maxPollRecords,
         settings.bool(SEGMENTATION_ENABLED, true),
         new DetectorSettings(
             settings.bool(DETECTOR_ENABLED, true),
@@ -92,6 +147,25 @@ public record WorkerConfig(
             Path.of(settings.string(DETECTOR_CLASSES, settings.home().resolve(DEFAULT_DETECTOR_CLASSES).toString())),
             settings.integer(DETECTOR_INPUT_SIZE, 320),
             (float) settings.decimal(DETECTOR_CONFIDENCE, 0.25),
-            (float) settings.decimal(DETECTOR_IOU, 0.45)));
+            (float) settings.decimal(DETECTOR_IOU, 0.45)),
+        new ThroughputSettings(
+            predictors,
+            batchSize,
+            settings.longValue(BATCH_WAIT_MS, 10),
+            settings.integer(DECODE_THREADS, stageThreads),
+            settings.integer(ENCODE_THREADS, stageThreads),
+            settings.integer(QUEUE_CAPACITY, Math.max(2 * maxPollRecords, 4 * predictors * batchSize)),
+            settings.integer(INTEROP_THREADS, 1),
+            settings.string(DEVICE, "auto"),
+            settings.longValue(MAX_FRAME_AGE_MS, 0),
+            settings.decimal(INSTANCE_MIN_AREA, 0.001)));
+  }
+
+  /**
+   * One predictor per four cores, at most four: a predictor with a few intra-op threads uses them well, and several
+   * predictors keep the cores busy through each other's pre- and post-processing.
+   */
+  static int defaultPredictors(int cores) {
+    return Math.max(1, Math.min(4, cores / 4));
   }
 }

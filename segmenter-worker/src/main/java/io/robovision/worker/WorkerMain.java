@@ -1,34 +1,48 @@
 package io.robovision.worker;
 
-import io.robovision.config.Settings;
+import ai.djl.Device;
 import io.robovision.kafka.BrokerProbe;
 import io.robovision.config.ClassNames;
+import io.robovision.launch.Component;
+import io.robovision.launch.ComponentCommand;
+import io.robovision.telemetry.MeteredComponent;
 import io.robovision.telemetry.MetricsConfig;
-import io.robovision.telemetry.MetricsServer;
 import io.robovision.telemetry.Telemetry;
 import io.robovision.worker.inference.Detector;
 import io.robovision.worker.inference.FrameModels;
+import io.robovision.worker.inference.InferenceDevice;
 import io.robovision.worker.inference.Segmenter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Runs one segmenter worker configured by an optional properties file and VISION_* environment variables. */
+/** Runs one segmenter worker configured by an optional properties file, VISION_* environment variables and -s. */
 public final class WorkerMain {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
+
   private WorkerMain() {
   }
 
   public static void main(String[] args) {
-    Settings settings = Settings.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv(), Map.of());
-    Telemetry telemetry = new Telemetry();
-    SegmenterWorker worker = start(WorkerConfig.from(settings), new WorkerStats(telemetry));
-    Runtime.getRuntime().addShutdownHook(new Thread(worker::stop));
-    try (MetricsServer metrics = MetricsServer.start(MetricsConfig.from(settings), telemetry)) {
-      worker.run();
-    }
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The segmenter-worker image's command line: {@code [FILE] [-s KEY=VALUE]...}, and the VISION_* environment. */
+  public static CommandLine commandLine() {
+    return ComponentCommand.commandLine("segmenter-worker",
+        "Consumes frames, segments and detects with TorchScript models through DJL and publishes results.",
+        WorkerSettingDocs.ALL, settings -> {
+          WorkerConfig config = WorkerConfig.from(settings);
+          MetricsConfig metrics = MetricsConfig.from(settings);
+          Telemetry telemetry = new Telemetry();
+          SegmenterWorker worker = start(config, new WorkerStats(telemetry));
+          return MeteredComponent.of(metrics, telemetry, new Component(worker::run, worker::stop));
+        });
   }
 
   /** Checks the broker and the model files, loads the model and builds a ready worker. */
@@ -39,15 +53,28 @@ public final class WorkerMain {
     List<String> detectorClasses = config.detector().enabled() ? ClassNames.read(config.detector().classesPath()) : List.of();
     requireFile(config.detector().enabled(), config.detector().modelPath(), "--detector or " + WorkerConfig.DETECTOR_PATH
         + "; --no-detection switches detection off");
+    Device device = InferenceDevice.resolve(config.throughput().device());
     new BrokerProbe(config.kafka(), Duration.ofSeconds(15)).check();
+    WorkerConfig.ThroughputSettings throughput = config.throughput();
+    LOG.info("inference on {} with {} predictor(s) x {} intra-op thread(s) ({} inter-op), batches of up to {} frames"
+        + " waiting up to {} ms, {} decode and {} encode thread(s), at most {} frames in flight, max frame age {}",
+        device, throughput.predictors(), config.inferenceThreads(), throughput.interopThreads(), throughput.batchSize(),
+        throughput.batchWaitMs(), throughput.decodeThreads(), throughput.encodeThreads(), throughput.queueCapacity(),
+        throughput.maxFrameAgeMs() > 0 ? throughput.maxFrameAgeMs() + " ms" : "off");
     Optional<Segmenter> segmenter = config.segmentationEnabled()
-        ? Optional.of(new Segmenter(config.modelPath(), classes, config.inputWidth(), config.inputHeight()))
+        ? Optional.of(new Segmenter(config.modelPath(), classes, config.inputWidth(), config.inputHeight(), device))
         : Optional.empty();
     WorkerConfig.DetectorSettings detection = config.detector();
-    Optional<Detector> detector = detection.enabled()
-        ? Optional.of(new Detector(detection.modelPath(), detectorClasses, detection.inputSize(), detection.confidence(),
-            detection.iou()))
-        : Optional.empty();
+    Optional<Detector> detector;
+    try {
+      detector = detection.enabled()
+          ? Optional.of(new Detector(detection.modelPath(), detectorClasses, detection.inputSize(),
+              detection.confidence(), detection.iou(), device))
+          : Optional.empty();
+    } catch (RuntimeException e) {
+      segmenter.ifPresent(Segmenter::close);
+      throw e;
+    }
     return new SegmenterWorker(config, new FrameModels(segmenter, detector), stats);
   }
 
@@ -57,12 +84,13 @@ public final class WorkerMain {
     }
   }
 
-  /** DJL reads these once, when the PyTorch engine starts, so they must be set before the first model loads. */
+  /**
+   * DJL reads these once, when the PyTorch engine starts, so they must be set before the first model loads; a second
+   * worker in the same JVM runs with the first one's values.
+   */
   private static void configureEngine(WorkerConfig config) {
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
-    if (config.inferenceThreads() > 0) {
-      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.inferenceThreads()));
-      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-    }
+    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.inferenceThreads()));
+    System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(config.throughput().interopThreads()));
   }
 }

@@ -2,10 +2,11 @@ package io.robovision.telemetry;
 
 import io.robovision.config.ConfigException;
 import io.robovision.config.Settings;
+import io.robovision.config.SharedSettings;
 
 /** Where a component serves /metrics, /health and /ready; port 0 switches the server off. */
 public record MetricsConfig(int port) {
-  public static final String PORT = "metrics.port";
+  public static final String PORT = SharedSettings.METRICS_PORT;
 
   public MetricsConfig {
     if (port < 0 || port > 65_535) {

@@ -3,8 +3,10 @@ package io.robovision.cli;
 import io.robovision.demo.Demo;
 import io.robovision.demo.DemoOptions;
 import io.robovision.demo.DemoSummary;
+import io.robovision.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,7 +17,9 @@ import picocli.CommandLine.Option;
 /** {@code vision demo}: the whole pipeline in one JVM, on an embedded broker. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Runs an embedded Kafka broker, N capture agents, a segmenter worker and the recorder sink in one JVM,",
-        "then prints a summary and writes OUT/summary.json, OUT/analytics.csv and OUT/<camera>/<date>/<time>.mp4."})
+        "then prints a summary and writes OUT/summary.json, OUT/analytics.csv and OUT/<camera>/<date>/<time>.mp4 segments.",
+        "The sink's analytics windows run too and publish to vision.analytics.windows (the summary counts the rows);"
+            + " settings analytics.window.seconds, analytics.window.grace.seconds, analytics.windows.enabled."})
 public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--cameras", defaultValue = "2", description = "number of cameras (default ${DEFAULT-VALUE})")
   int cameras;
@@ -70,6 +74,16 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--partitions", defaultValue = "4", description = "partitions per topic (default ${DEFAULT-VALUE})")
   int partitions;
 
+  @Option(names = "--max-frame-age", paramLabel = "MS", description = "the worker answers SKIPPED for all but the"
+      + " newest frame of a camera whose oldest waiting frame is older (setting worker.max.frame.age.ms; default 0 = off)")
+  String maxFrameAge;
+
+  @Option(names = "--device", description = "auto, cpu, gpu or gpu:N (setting inference.device; default auto)")
+  String device;
+
+  @Mixin
+  RecordingOptions recording;
+
   @Mixin
   CommonOptions common;
 
@@ -80,7 +94,11 @@ public final class DemoCommand implements Callable<Integer> {
         noDetection ? null : detector, detectorClasses, out, fps,
         width != null ? width : synthetic ? 320 : 0, height != null ? height : synthetic ? 240 : 0,
         inputWidth, inputHeight, partitions);
-    Demo demo = new Demo(options, common.load(Map.of()), System.out);
+    Map<String, String> commandSettings = new HashMap<>();
+    commandSettings.put(WorkerConfig.MAX_FRAME_AGE_MS, maxFrameAge);
+    commandSettings.put(WorkerConfig.DEVICE, device);
+    commandSettings.putAll(recording.settings());
+    Demo demo = new Demo(options, common.load(commandSettings), System.out);
     DemoSummary summary;
     try (GracefulShutdown shutdown = new GracefulShutdown(demo::stop, Duration.ofMinutes(5))) {
       summary = demo.run(common.bootstrapServers);

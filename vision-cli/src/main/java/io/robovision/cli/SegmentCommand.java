@@ -33,8 +33,34 @@ public final class SegmentCommand implements Callable<Integer> {
   @Option(names = "--input-height", description = "model input height (setting model.input.height; default 240)")
   String inputHeight;
 
-  @Option(names = "--threads", description = "intra-op inference threads, 0 for the engine's default (setting inference.threads)")
+  @Option(names = "--threads", description = "intra-op inference threads per predictor; 0 shares the cores among the"
+      + " predictors (setting inference.threads; default 0)")
   String threads;
+
+  @Option(names = "--interop-threads", description = "inter-op inference threads (setting inference.interop.threads;"
+      + " default 1)")
+  String interopThreads;
+
+  @Option(names = "--predictors", description = "models run in parallel, one thread each (setting worker.predictors;"
+      + " default one per four cores, 1..4)")
+  String predictors;
+
+  @Option(names = "--batch-size", description = "frames of one size run through the model together at most"
+      + " (setting worker.batch.size; default 4)")
+  String batchSize;
+
+  @Option(names = "--batch-wait", paramLabel = "MS", description = "how long a frame waits for batch-mates at most"
+      + " (setting worker.batch.wait.ms; default 10)")
+  String batchWait;
+
+  @Option(names = "--max-frame-age", paramLabel = "MS", description = "when a camera's oldest waiting frame is older,"
+      + " segment only its newest and answer the others SKIPPED; 0 = off, every frame is segmented"
+      + " (setting worker.max.frame.age.ms; default 0)")
+  String maxFrameAge;
+
+  @Option(names = "--device", description = "auto, cpu, gpu or gpu:N (setting inference.device; default auto: the GPU"
+      + " when libtorch is a CUDA build and sees one)")
+  String device;
 
   @Option(names = "--detector", description = "TorchScript detector with YOLOv5's output layout (setting detector.path;"
       + " default " + WorkerConfig.DEFAULT_DETECTOR + ")")
@@ -74,6 +100,12 @@ public final class SegmentCommand implements Callable<Integer> {
     options.put(WorkerConfig.INPUT_WIDTH, inputWidth);
     options.put(WorkerConfig.INPUT_HEIGHT, inputHeight);
     options.put(WorkerConfig.INFERENCE_THREADS, threads);
+    options.put(WorkerConfig.INTEROP_THREADS, interopThreads);
+    options.put(WorkerConfig.PREDICTORS, predictors);
+    options.put(WorkerConfig.BATCH_SIZE, batchSize);
+    options.put(WorkerConfig.BATCH_WAIT_MS, batchWait);
+    options.put(WorkerConfig.MAX_FRAME_AGE_MS, maxFrameAge);
+    options.put(WorkerConfig.DEVICE, device);
     options.put(WorkerConfig.GROUP_ID, groupId);
     options.put(WorkerConfig.DETECTOR_PATH, detector);
     options.put(WorkerConfig.DETECTOR_CLASSES, detectorClasses);
@@ -101,9 +133,10 @@ public final class SegmentCommand implements Callable<Integer> {
 
   private static String line(WorkerStats stats, long started) {
     double seconds = (System.nanoTime() - started) / 1e9;
-    return String.format(Locale.ROOT, "consumed %d, segmented %d (%.1f/s, %.0f ms/frame), failed %d,"
-            + " dead-lettered %d, lag %d", stats.consumedCount(), stats.segmentedCount(),
-        stats.segmentedCount() / Math.max(seconds, 1e-3), stats.meanInferenceMillis(), stats.failedCount(),
-        stats.deadLetteredCount(), stats.lagRecords());
+    return String.format(Locale.ROOT, "consumed %d, segmented %d (%.1f/s, %.0f ms/frame, batch %.1f), skipped %d,"
+            + " failed %d, dead-lettered %d, in flight %d, lag %d, instances %d", stats.consumedCount(),
+        stats.segmentedCount(), stats.segmentedCount() / Math.max(seconds, 1e-3), stats.meanInferenceMillis(),
+        stats.meanBatchSize(), stats.skippedCount(), stats.failedCount(), stats.deadLetteredCount(),
+        stats.inFlightRecords(), stats.lagRecords(), stats.instanceCount());
   }
 }

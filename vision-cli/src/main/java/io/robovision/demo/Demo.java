@@ -9,10 +9,14 @@ import io.robovision.capture.source.SourceException;
 import io.robovision.config.KafkaSettings;
 import io.robovision.config.Settings;
 import io.robovision.config.Topics;
+import io.robovision.export.TimeRange;
+import io.robovision.export.TopicSnapshot;
 import io.robovision.kafka.TopicSetup;
 import io.robovision.sink.RecorderSink;
 import io.robovision.sink.SinkConfig;
 import io.robovision.sink.SinkMain;
+import io.robovision.sink.windows.AnalyticsWindows;
+import io.robovision.sink.windows.WindowsConfig;
 import io.robovision.telemetry.MetricsConfig;
 import io.robovision.telemetry.MetricsServer;
 import io.robovision.telemetry.Telemetry;
@@ -24,6 +28,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,25 +110,27 @@ public final class Demo {
   private DemoSummary runPipeline(Settings settings) throws InterruptedException, SourceException, IOException {
     Topics topics = Topics.from(settings);
     KafkaSettings kafka = KafkaSettings.from(settings);
-    new TopicSetup(kafka).ensure(Set.of(topics.frames(), topics.segments(), topics.analytics(), topics.deadLetter()),
-        options.partitions(), (short) 1, 16 * 1024 * 1024);
+    new TopicSetup(kafka).ensure(Set.of(topics.frames(), topics.segments(), topics.analytics(), topics.deadLetter(),
+        topics.detections(), topics.windows()), options.partitions(), (short) 1, 16 * 1024 * 1024);
 
     try (Telemetry telemetry = new Telemetry();
         MetricsServer metrics = MetricsServer.start(MetricsConfig.from(settings), telemetry)) {
       if (metrics != null) {
         out.println("metrics, health and readiness at http://localhost:" + metrics.port() + "/metrics, /health, /ready");
       }
-      return runComponents(settings, telemetry);
+      return runComponents(settings, kafka, topics, telemetry);
     }
   }
 
-  private DemoSummary runComponents(Settings settings, Telemetry telemetry)
+  private DemoSummary runComponents(Settings settings, KafkaSettings kafka, Topics topics, Telemetry telemetry)
       throws InterruptedException, SourceException, IOException {
     out.println("loading model " + options.model() + (options.detector() == null ? "" : " and detector "
         + options.detector()) + " ...");
     WorkerStats workerStats = new WorkerStats(telemetry);
     SegmenterWorker worker = WorkerMain.start(WorkerConfig.from(settings), workerStats);
     RecorderSink sink = SinkMain.start(SinkConfig.from(settings), telemetry);
+    WindowsConfig windowsConfig = WindowsConfig.from(settings);
+    AnalyticsWindows windows = windowsConfig.enabled() ? AnalyticsWindows.start(windowsConfig) : null;
     List<CaptureAgent> agents = new ArrayList<>();
     List<CaptureStats> captureStats = new ArrayList<>();
     for (int i = 1; i <= options.cameras(); i++) {
@@ -167,6 +174,7 @@ public final class Demo {
     sink.stop();
     workerThread.join();
     sinkThread.join();
+    Long windowRows = windows == null ? null : finishWindows(windows, kafka, topics.windows());
     if (!failures.isEmpty()) {
       Throwable first = failures.peek();
       throw new IllegalStateException("the pipeline failed: " + first.getMessage(), first);
@@ -175,9 +183,21 @@ public final class Demo {
     Path csv = options.outputDir().resolve("analytics.csv");
     DemoSummary summary = DemoSummary.of(meters, Math.max(seconds, captureSeconds), options.cameras(),
         options.model().getFileName() + (options.detector() == null ? "" : " + " + options.detector().getFileName()),
-        sink.files(), csv);
+        sink.files(), csv, windowRows, topics.windows());
     summary.write(options.outputDir().resolve("summary.json"));
     return summary;
+  }
+
+  /** Lets the windows application process every analytics row, stops it and counts the window rows published. */
+  private long finishWindows(AnalyticsWindows windows, KafkaSettings kafka, String topic) throws InterruptedException {
+    try (windows) {
+      if (!windows.awaitCaughtUp(Duration.ofSeconds(30))) {
+        out.println("the analytics windows did not catch up within 30 s; their row count may be short");
+      }
+    }
+    long[] rows = {0};
+    new TopicSnapshot(kafka, topic, new TimeRange(null, null)).read(record -> rows[0]++);
+    return rows[0];
   }
 
   /** Waits until the sink has finished every published frame, or nothing has moved for a long time. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -31,18 +32,21 @@ public record DemoSummary(
     @JsonProperty("seconds") double seconds,
     @JsonProperty("cameras") int cameras,
     @JsonProperty("model") String model,
-    @JsonProperty("videos") Map<String, String> videos,
-    @JsonProperty("analytics_csv") String analyticsCsv) {
+    @JsonProperty("videos") Map<String, List<String>> videos,
+    @JsonProperty("analytics_csv") String analyticsCsv,
+    @JsonProperty("window_rows") Long windowRows,
+    @JsonProperty("windows_topic") String windowsTopic,
+    @JsonProperty("instances") Map<String, Long> instances) {
 
   /** Reads every counter once the pipeline has stopped. */
   public static DemoSummary of(PipelineMeters meters, double seconds, int cameras, String model,
-      Map<String, Path> videos, Path csv) {
+      Map<String, List<Path>> videos, Path csv, Long windowRows, String windowsTopic) {
     Histogram latency = meters.sink().latency().snapshot();
     long recorded = meters.sink().recordedCount();
     long dead = meters.worker().deadLetteredCount();
     double miou = meters.sink().accuracy().meanIou();
-    Map<String, String> files = new java.util.TreeMap<>();
-    videos.forEach((camera, file) -> files.put(camera, file.toString()));
+    Map<String, List<String>> files = new java.util.TreeMap<>();
+    videos.forEach((camera, segments) -> files.put(camera, segments.stream().map(Path::toString).toList()));
     return new DemoSummary(
         meters.grabbed(),
         meters.published(),
@@ -62,7 +66,10 @@ public record DemoSummary(
         cameras,
         model,
         files,
-        csv.toString());
+        csv.toString(),
+        windowRows,
+        windowRows == null ? null : windowsTopic,
+        meters.worker().instanceCounts());
   }
 
   private static Map<String, Long> latencies(Histogram latency) {
@@ -93,11 +100,23 @@ public record DemoSummary(
         framesRecorded, framesDeadLettered, framesLost, duplicates, gaps));
     text.append(String.format(Locale.ROOT, "latency: p50 %d ms, p95 %d ms, p99 %d ms; throughput %.2f frames/s%n",
         latencyMs.get("p50"), latencyMs.get("p95"), latencyMs.get("p99"), fps));
+    if (!instances.isEmpty()) {
+      text.append("instances (mask blobs, summed over the segmented frames): ");
+      text.append(String.join(", ", instances.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+      text.append('\n');
+    }
     if (miou != null) {
       text.append(String.format(Locale.ROOT, "segmentation mIoU against ground truth: %.4f%n", miou));
     }
-    videos.forEach((camera, file) -> text.append("video ").append(camera).append(": ").append(file).append('\n'));
+    videos.forEach((camera, segments) -> text.append("video ").append(camera).append(": ")
+        .append(segments.size() <= 2 ? String.join(", ", segments)
+            : segments.size() + " segments, " + segments.get(0) + " ... " + segments.get(segments.size() - 1))
+        .append('\n'));
     text.append("analytics: ").append(analyticsCsv).append('\n');
+    if (windowRows != null) {
+      text.append(String.format(Locale.ROOT, "analytics windows: %d rows in %s (windows still open at the end are"
+          + " published once later frames close them)%n", windowRows, windowsTopic));
+    }
     return text.toString();
   }
 }

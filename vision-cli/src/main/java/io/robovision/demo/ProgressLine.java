@@ -29,11 +29,12 @@ public final class ProgressLine {
     long recorded = meters.sink().recordedCount();
     HistogramSnapshot latency = meters.sink().latencyTimer().takeSnapshot();
     String line = String.format(Locale.ROOT,
-        "[%5.1fs] captured %d (%.1f/s) | segmented %d (%.1f/s, %.0f ms/frame, lag %d) | recorded %d (%.1f/s)"
-            + " | latency p50 %d ms p95 %d ms | dropped %d dead-lettered %d",
+        "[%5.1fs] captured %d (%.1f/s) | segmented %d (%.1f/s, %.0f ms/frame, batch %.1f, lag %d, skipped %d,"
+            + " %.1f instances/frame) | recorded %d (%.1f/s) | latency p50 %d ms p95 %d ms | dropped %d dead-lettered %d",
         (now - startNanos) / 1e9, published, (published - lastPublished) / seconds,
         segmented, (segmented - lastSegmented) / seconds, meters.worker().meanInferenceMillis(),
-        meters.worker().lagRecords(), recorded, (recorded - lastRecorded) / seconds,
+        meters.worker().meanBatchSize(), meters.worker().lagRecords(), meters.worker().skippedCount(),
+        segmented == 0 ? 0.0 : (double) meters.worker().instanceCount() / segmented, recorded, (recorded - lastRecorded) / seconds,
         percentileMillis(latency, 0.5), percentileMillis(latency, 0.95),
         meters.dropped(), meters.worker().deadLetteredCount());
     lastNanos = now;

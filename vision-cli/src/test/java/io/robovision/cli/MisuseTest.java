@@ -35,6 +35,14 @@ class MisuseTest {
   }
 
   @Test
+  void askingForAGpuThatIsNotThereIsNamed() {
+    String error = run("segment", "--bootstrap-servers", "127.0.0.1:1", "--classes", "../models/voc_classes.txt",
+        "--model", "../models/deeplabv3_mobilenet_v3_large.pt", "--no-detection", "--device", "gpu");
+    assertThat(error).startsWith("vision segment: inference.device is 'gpu' but DJL's PyTorch engine sees no CUDA GPU")
+        .contains("--device cpu").doesNotContain("\n");
+  }
+
+  @Test
   void aBadSettingIsNamed() {
     String error = run("capture", "--fps", "fast");
     assertThat(error).isEqualTo("vision capture: capture.fps must be a number, got 'fast'");

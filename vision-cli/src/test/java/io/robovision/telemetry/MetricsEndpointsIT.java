@@ -7,14 +7,18 @@ import io.robovision.config.Settings;
 import io.robovision.demo.Demo;
 import io.robovision.demo.DemoOptions;
 import io.robovision.demo.DemoSummary;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The demo pipeline on the real broker with metrics.port set: the endpoints answer and the meters move. */
 class MetricsEndpointsIT {
   private static final Path MODELS = Path.of("..", "models");
+  private static final Path DASHBOARD = Path.of("..", "deploy", "grafana", "dashboards", "robovision.json");
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -70,11 +75,27 @@ class MetricsEndpointsIT {
       assertThat(metrics).contains("vision_sink_latency_seconds_bucket", "vision_worker_lag_records",
           "vision_sink_class_coverage{camera=\"camera-1\",class=\"__background__\"", "jvm_memory_used_bytes",
           "kafka_consumer_fetch_manager_records_consumed_total");
+      assertThat(value(metrics, "vision_worker_batch_size_frames_count")).isPositive();
+      assertThat(metrics).contains("vision_worker_inflight_records", "vision_worker_model_busy_seconds_total",
+          "vision_worker_frames_skipped_total", "vision_sink_frames_dropped_total", "vision_sink_segments_closed_total");
+      String served = metrics;
+      assertThat(dashboardMetrics()).as("every vision_* series the Grafana dashboard queries is served")
+          .isNotEmpty().allSatisfy(name -> assertThat(served).contains("\n" + name));
 
       DemoSummary summary = run.get();
       assertThat(summary.framesRecorded()).isEqualTo(60);
       assertThat(get(port, "/health")).as("the server stops with the demo").isNull();
     }
+  }
+
+  /** The vision_* metric names in the dashboard's queries, histogram and summary suffixes included. */
+  private static Set<String> dashboardMetrics() throws IOException {
+    Matcher matcher = Pattern.compile("vision_[a-z_]+").matcher(Files.readString(DASHBOARD));
+    Set<String> names = new TreeSet<>();
+    while (matcher.find()) {
+      names.add(matcher.group());
+    }
+    return names;
   }
 
   private static double recorded(String metrics) {

@@ -3,6 +3,7 @@ package io.robovision.sink.analytics;
 import io.robovision.schemas.AnalyticsRow;
 import io.robovision.schemas.ClassCoverage;
 import io.robovision.schemas.Detection;
+import io.robovision.schemas.Instance;
 import io.robovision.schemas.SegmentResult;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,6 +20,10 @@ public final class AnalyticsRows {
     for (Detection detection : result.getDetections()) {
       detections.merge(detection.getName(), 1, Integer::sum);
     }
+    Map<String, Integer> instances = new LinkedHashMap<>();
+    for (Instance instance : result.getInstances()) {
+      instances.merge(instance.getName(), 1, Integer::sum);
+    }
     return AnalyticsRow.newBuilder()
         .setCameraId(result.getCameraId())
         .setSequence(result.getSequence())
@@ -28,6 +33,7 @@ public final class AnalyticsRows {
         .setStatus(result.getStatus())
         .setCoverage(coverage)
         .setDetections(detections)
+        .setInstances(instances)
         .build();
   }
 }

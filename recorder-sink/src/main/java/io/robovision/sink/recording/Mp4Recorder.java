@@ -8,6 +8,8 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
@@ -40,6 +42,11 @@ public final class Mp4Recorder implements AutoCloseable {
    * @param fps    constant frame rate of the file
    */
   public Mp4Recorder(Path file, int width, int height, double fps) {
+    this(file, width, height, fps, Map.of());
+  }
+
+  /** As above, with container tags such as {@code comment} written into the file. */
+  public Mp4Recorder(Path file, int width, int height, double fps, Map<String, String> tags) {
     if (width <= 0 || height <= 0) {
       throw new IllegalArgumentException("frame size must be positive, got " + width + "x" + height);
     }
@@ -53,6 +60,7 @@ public final class Mp4Recorder implements AutoCloseable {
     this.padder = new EvenSizePadder(width, height);
     this.recorder = new FFmpegFrameRecorder(file.toFile(), padder.evenWidth(), padder.evenHeight(), 0);
     recorder.setFormat("mp4");
+    recorder.setMetadata(new HashMap<>(tags));
     recorder.setVideoCodec(AV_CODEC_ID_H264);
     recorder.setVideoCodecName(ENCODER);
     recorder.setPixelFormat(AV_PIX_FMT_YUV420P);

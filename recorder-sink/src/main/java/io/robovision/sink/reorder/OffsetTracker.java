@@ -1,18 +1,23 @@
 package io.robovision.sink.reorder;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Tracks which consumed offsets are still held in memory, so that a commit never passes a record
- * that has not been fully handled: after a crash everything unfinished is read again.
+ * Tracks which consumed offsets are still held, so that a commit never passes a record that has
+ * not been fully handled: after a crash everything unfinished is read again. A record written into
+ * a video segment stays held until that segment's file is closed, because an unclosed segment is
+ * lost in a crash and rewritten from these records.
  */
 public final class OffsetTracker {
   private final Map<TopicPartition, TreeSet<Long>> open = new HashMap<>();
   private final Map<TopicPartition, Long> consumed = new HashMap<>();
+  private final Map<String, List<Held<?>>> segments = new HashMap<>();
 
   public void consumed(TopicPartition partition, long offset) {
     open.computeIfAbsent(partition, p -> new TreeSet<>()).add(offset);
@@ -23,6 +28,19 @@ public final class OffsetTracker {
     TreeSet<Long> offsets = open.get(partition);
     if (offsets != null) {
       offsets.remove(offset);
+    }
+  }
+
+  /** Keeps {@code record} held until {@link #segmentClosed} is called for {@code segment}. */
+  public void holdUntilClosed(String segment, Held<?> record) {
+    segments.computeIfAbsent(segment, s -> new ArrayList<>()).add(record);
+  }
+
+  /** The segment's file is complete: every record written into it is done. */
+  public void segmentClosed(String segment) {
+    List<Held<?>> records = segments.remove(segment);
+    if (records != null) {
+      records.forEach(record -> done(record.partition(), record.offset()));
     }
   }
 

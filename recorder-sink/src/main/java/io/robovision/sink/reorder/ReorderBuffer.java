@@ -7,18 +7,30 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Joins one camera's frames with their results by sequence number and releases the pairs strictly
- * in order. A repeated sequence number is dropped. A slow worker is simply waited for; but when
- * the next sequence number is incomplete while a later one is complete (a frame or result went
+ * Joins one camera's frames with their results by sequence number and releases them strictly in
+ * order. A repeated sequence number is dropped. A slow worker is simply waited for; but when the
+ * next sequence number is incomplete while a later one is complete (a frame or result went
  * missing) for longer than the timeout, or when more than the capacity is held, the missing
- * number is given up and counted as a gap.
+ * numbers are given up and released as a {@link Gap}.
  *
  * @param <F> frame type
  * @param <R> result type
  */
 public final class ReorderBuffer<F, R> {
-  /** A frame together with its result, released in sequence order. */
-  public record Pair<F, R>(long sequence, F frame, R result) {
+  /** What {@link #drain} lets go of, in sequence order. */
+  public sealed interface Released<F, R> permits Pair, Gap {
+    long sequence();
+  }
+
+  /** A frame together with its result. */
+  public record Pair<F, R>(long sequence, F frame, R result) implements Released<F, R> {
+  }
+
+  /**
+   * Sequence numbers {@code sequence} to {@code sequence + count - 1} given up on; {@code frame} and
+   * {@code result} are whichever half of the first of them did arrive (null if it did not).
+   */
+  public record Gap<F, R>(long sequence, long count, F frame, R result) implements Released<F, R> {
   }
 
   /** What became of an offered item, so the caller can account for its offset. */
@@ -28,20 +40,17 @@ public final class ReorderBuffer<F, R> {
   private final TreeMap<Long, R> results = new TreeMap<>();
   private final long gapTimeoutMillis;
   private final int capacity;
-  private final Consumer<F> discardedFrames;
-  private final Consumer<R> discardedResults;
+  private final Consumer<R> staleResults;
   private long next = -1;
   private long blockedSince = -1;
   private long duplicates;
   private long gaps;
 
-  /** The two consumers receive every held frame or result that is let go without being paired. */
-  public ReorderBuffer(long gapTimeoutMillis, int capacity, Consumer<F> discardedFrames,
-      Consumer<R> discardedResults) {
+  /** {@code staleResults} receives held results older than the camera's first frame, which are let go unpaired. */
+  public ReorderBuffer(long gapTimeoutMillis, int capacity, Consumer<R> staleResults) {
     this.gapTimeoutMillis = gapTimeoutMillis;
     this.capacity = capacity;
-    this.discardedFrames = discardedFrames;
-    this.discardedResults = discardedResults;
+    this.staleResults = staleResults;
   }
 
   /**
@@ -52,27 +61,27 @@ public final class ReorderBuffer<F, R> {
     if (next < 0) {
       next = sequence;
       Map<Long, R> stale = results.headMap(sequence);
-      stale.values().forEach(discardedResults);
+      stale.values().forEach(staleResults);
       duplicates += stale.size();
       stale.clear();
     }
-    return offer(frames, sequence, frame, nowMillis);
+    return offer(frames, sequence, frame);
   }
 
   public Outcome offerResult(long sequence, R result, long nowMillis) {
-    return offer(results, sequence, result, nowMillis);
+    return offer(results, sequence, result);
   }
 
-  /** Pairs that are now complete and next in line, in order. */
-  public List<Pair<F, R>> drain(long nowMillis) {
-    List<Pair<F, R>> ready = new ArrayList<>();
+  /** Pairs that are now complete and next in line, and gaps given up on, in order. */
+  public List<Released<F, R>> drain(long nowMillis) {
+    List<Released<F, R>> ready = new ArrayList<>();
     while (next >= 0) {
       if (frames.containsKey(next) && results.containsKey(next)) {
         ready.add(new Pair<>(next, frames.remove(next), results.remove(next)));
         next++;
         blockedSince = -1;
       } else if (gapExpired(nowMillis)) {
-        skipGap();
+        ready.add(skipGap());
         blockedSince = -1;
       } else {
         break;
@@ -98,7 +107,7 @@ public final class ReorderBuffer<F, R> {
     return next;
   }
 
-  private <T> Outcome offer(TreeMap<Long, T> side, long sequence, T item, long nowMillis) {
+  private <T> Outcome offer(TreeMap<Long, T> side, long sequence, T item) {
     if ((next >= 0 && sequence < next) || side.containsKey(sequence)) {
       duplicates++;
       return Outcome.DUPLICATE;
@@ -130,21 +139,16 @@ public final class ReorderBuffer<F, R> {
     return false;
   }
 
-  /** Gives up on {@code next}: discards whichever half did arrive and moves on by one. */
-  private void skipGap() {
+  /** Gives up on {@code next} and on every later number of which neither half arrived. */
+  private Gap<F, R> skipGap() {
     F frame = frames.remove(next);
-    if (frame != null) {
-      discardedFrames.accept(frame);
-    }
     R result = results.remove(next);
-    if (result != null) {
-      discardedResults.accept(result);
-    }
-    gaps++;
     long following = Math.min(frames.isEmpty() ? Long.MAX_VALUE : frames.firstKey(),
         results.isEmpty() ? Long.MAX_VALUE : results.firstKey());
     long jumped = following == Long.MAX_VALUE ? next + 1 : following;
-    gaps += jumped - next - 1;
+    Gap<F, R> gap = new Gap<>(next, jumped - next, frame, result);
+    gaps += gap.count();
     next = jumped;
+    return gap;
   }
 }

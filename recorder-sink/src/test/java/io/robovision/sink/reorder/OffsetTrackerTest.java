@@ -30,4 +30,24 @@ class OffsetTrackerTest {
     tracker.revoked(List.of(frames));
     assertThat(tracker.committable()).containsOnlyKeys(results);
   }
+
+  @Test
+  void recordsWrittenIntoASegmentAreHeldUntilThatSegmentCloses() {
+    OffsetTracker tracker = new OffsetTracker();
+    for (long o = 0; o < 6; o++) {
+      tracker.consumed(frames, o);
+    }
+    tracker.holdUntilClosed("a.mp4", new Held<>("f0", frames, 0));
+    tracker.holdUntilClosed("a.mp4", new Held<>("f1", frames, 1));
+    tracker.holdUntilClosed("b.mp4", new Held<>("f2", frames, 2));
+    tracker.done(frames, 3);
+    assertThat(tracker.committable().get(frames).offset()).isZero();
+
+    tracker.segmentClosed("b.mp4");
+    assertThat(tracker.committable().get(frames).offset()).isZero();
+    tracker.segmentClosed("a.mp4");
+    assertThat(tracker.committable().get(frames).offset()).isEqualTo(4);
+    tracker.segmentClosed("a.mp4");
+    assertThat(tracker.committable().get(frames).offset()).isEqualTo(4);
+  }
 }

@@ -2,22 +2,31 @@ package io.robovision.sink.reorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.robovision.sink.reorder.ReorderBuffer.Gap;
+import io.robovision.sink.reorder.ReorderBuffer.Outcome;
+import io.robovision.sink.reorder.ReorderBuffer.Pair;
+import io.robovision.sink.reorder.ReorderBuffer.Released;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReorderBufferTest {
-  private final List<String> discarded = new ArrayList<>();
-  private final ReorderBuffer<String, String> buffer =
-      new ReorderBuffer<>(1_000, 100, discarded::add, discarded::add);
+  private final List<String> stale = new ArrayList<>();
+  private final ReorderBuffer<String, String> buffer = new ReorderBuffer<>(1_000, 100, stale::add);
 
-  private List<Long> drained(long now) {
-    return buffer.drain(now).stream().map(ReorderBuffer.Pair::sequence).toList();
+  /** Sequence numbers released, a gap of n numbers written as "gap:first+n". */
+  private List<String> drained(long now) {
+    return describe(buffer.drain(now));
+  }
+
+  private static List<String> describe(List<Released<String, String>> released) {
+    return released.stream().map(r -> r instanceof Gap<String, String> gap
+        ? "gap:" + gap.sequence() + "+" + gap.count() : Long.toString(r.sequence())).toList();
   }
 
   @Test
   void releasesPairsInSequenceOrderWhateverTheArrivalOrder() {
-    for (long s = 10; s < 15; s++) {
+    for (long s : new long[] {10, 11, 12, 13, 14}) {
       buffer.offerFrame(s, "f" + s, 0);
     }
     buffer.offerResult(12, "r12", 0);
@@ -25,24 +34,46 @@ class ReorderBufferTest {
     assertThat(drained(0)).isEmpty();
     buffer.offerResult(10, "r10", 0);
     buffer.offerResult(14, "r14", 0);
-    assertThat(drained(0)).containsExactly(10L, 11L, 12L);
+    assertThat(drained(0)).containsExactly("10", "11", "12");
     buffer.offerResult(13, "r13", 0);
-    List<ReorderBuffer.Pair<String, String>> pairs = buffer.drain(0);
-    assertThat(pairs).extracting(ReorderBuffer.Pair::frame).containsExactly("f13", "f14");
-    assertThat(pairs).extracting(ReorderBuffer.Pair::result).containsExactly("r13", "r14");
+    List<Released<String, String>> pairs = buffer.drain(0);
+    assertThat(pairs).map(r -> ((Pair<String, String>) r).frame()).containsExactly("f13", "f14");
+    assertThat(pairs).map(r -> ((Pair<String, String>) r).result()).containsExactly("r13", "r14");
     assertThat(buffer.pending()).isZero();
     assertThat(buffer.gaps()).isZero();
+    assertThat(buffer.duplicates()).isZero();
   }
 
   @Test
-  void dropsAndCountsDuplicates() {
+  void resultsMayArriveLongBeforeTheirFramesInAnyOrder() {
+    buffer.offerResult(3, "r3", 0);
+    buffer.offerResult(1, "r1", 0);
+    buffer.offerFrame(1, "f1", 0);
+    buffer.offerResult(2, "r2", 0);
+    assertThat(drained(0)).containsExactly("1");
+    buffer.offerFrame(2, "f2", 0);
+    buffer.offerFrame(3, "f3", 0);
+    assertThat(drained(0)).containsExactly("2", "3");
+    assertThat(stale).isEmpty();
+  }
+
+  @Test
+  void dropsAndCountsDuplicatedFramesAndResults() {
     buffer.offerFrame(0, "f0", 0);
-    assertThat(buffer.offerFrame(0, "again", 0)).isEqualTo(ReorderBuffer.Outcome.DUPLICATE);
+    assertThat(buffer.offerFrame(0, "again", 0)).isEqualTo(Outcome.DUPLICATE);
+    buffer.offerResult(1, "r1", 0);
+    assertThat(buffer.offerResult(1, "r1 from a second worker", 0)).isEqualTo(Outcome.DUPLICATE);
     buffer.offerResult(0, "r0", 0);
-    assertThat(drained(0)).containsExactly(0L);
-    assertThat(buffer.offerResult(0, "late copy", 0)).isEqualTo(ReorderBuffer.Outcome.DUPLICATE);
-    assertThat(buffer.offerFrame(0, "replayed", 0)).isEqualTo(ReorderBuffer.Outcome.DUPLICATE);
-    assertThat(buffer.duplicates()).isEqualTo(3);
+    buffer.offerFrame(1, "f1", 0);
+    List<Released<String, String>> released = buffer.drain(0);
+    assertThat(describe(released)).containsExactly("0", "1");
+    assertThat(released).map(r -> ((Pair<String, String>) r).frame()).containsExactly("f0", "f1");
+    assertThat(released).map(r -> ((Pair<String, String>) r).result()).containsExactly("r0", "r1");
+    assertThat(buffer.offerResult(0, "late copy", 0)).isEqualTo(Outcome.DUPLICATE);
+    assertThat(buffer.offerFrame(1, "replayed", 0)).isEqualTo(Outcome.DUPLICATE);
+    assertThat(buffer.duplicates()).isEqualTo(4);
+    assertThat(buffer.pending()).isZero();
+    assertThat(drained(0)).isEmpty();
   }
 
   @Test
@@ -50,27 +81,60 @@ class ReorderBufferTest {
     buffer.offerResult(3, "r3", 0);
     buffer.offerResult(5, "r5", 0);
     buffer.offerFrame(5, "f5", 0);
-    assertThat(drained(0)).containsExactly(5L);
+    assertThat(drained(0)).containsExactly("5");
     assertThat(buffer.duplicates()).isEqualTo(1);
-    assertThat(discarded).containsExactly("r3");
+    assertThat(stale).containsExactly("r3");
   }
 
   @Test
-  void givesUpOnAGapAfterTheTimeoutAndCountsIt() {
+  void givesUpOnAMissingResultAfterTheTimeoutAndHandsOverTheFrameThatCame() {
     buffer.offerFrame(0, "f0", 0);
     buffer.offerFrame(1, "f1", 0);
     buffer.offerFrame(2, "f2", 0);
     buffer.offerResult(0, "r0", 0);
     buffer.offerResult(2, "r2", 0);
-    assertThat(drained(500)).containsExactly(0L);
+    assertThat(drained(500)).containsExactly("0");
     assertThat(drained(1_499)).isEmpty();
-    assertThat(drained(1_500)).containsExactly(2L);
+    List<Released<String, String>> released = buffer.drain(1_500);
+    assertThat(describe(released)).containsExactly("gap:1+1", "2");
+    Gap<String, String> gap = (Gap<String, String>) released.get(0);
+    assertThat(gap.frame()).isEqualTo("f1");
+    assertThat(gap.result()).isNull();
     assertThat(buffer.gaps()).isEqualTo(1);
-    assertThat(discarded).containsExactly("f1");
+    assertThat(buffer.pending()).isZero();
   }
 
   @Test
-  void jumpsOverAWholeRunOfMissingSequenceNumbers() {
+  void givesUpOnAMissingFrameAndHandsOverTheResultThatCame() {
+    buffer.offerFrame(0, "f0", 0);
+    buffer.offerResult(0, "r0", 0);
+    buffer.offerResult(1, "r1", 0);
+    buffer.offerFrame(2, "f2", 0);
+    buffer.offerResult(2, "r2", 0);
+    assertThat(drained(0)).containsExactly("0");
+    List<Released<String, String>> released = buffer.drain(1_000);
+    assertThat(describe(released)).containsExactly("gap:1+1", "2");
+    Gap<String, String> gap = (Gap<String, String>) released.get(0);
+    assertThat(gap.frame()).isNull();
+    assertThat(gap.result()).isEqualTo("r1");
+  }
+
+  @Test
+  void aLateArrivalWithinTheTimeoutFillsTheGap() {
+    buffer.offerFrame(0, "f0", 0);
+    buffer.offerResult(0, "r0", 0);
+    buffer.offerFrame(2, "f2", 0);
+    buffer.offerResult(2, "r2", 0);
+    assertThat(drained(100)).containsExactly("0");
+    assertThat(drained(900)).isEmpty();
+    buffer.offerFrame(1, "f1", 950);
+    buffer.offerResult(1, "r1", 950);
+    assertThat(drained(950)).containsExactly("1", "2");
+    assertThat(buffer.gaps()).isZero();
+  }
+
+  @Test
+  void releasesAWholeRunOfMissingSequenceNumbersAsOneGap() {
     buffer.offerFrame(0, "f0", 0);
     buffer.offerResult(0, "r0", 0);
     drained(0);
@@ -78,8 +142,28 @@ class ReorderBufferTest {
     buffer.offerResult(5, "r5", 10);
     assertThat(drained(100)).isEmpty();
     assertThat(drained(1_099)).isEmpty();
-    assertThat(drained(1_100)).containsExactly(5L);
+    List<Released<String, String>> released = buffer.drain(1_100);
+    assertThat(describe(released)).containsExactly("gap:1+4", "5");
+    Gap<String, String> gap = (Gap<String, String>) released.get(0);
+    assertThat(gap.frame()).isNull();
+    assertThat(gap.result()).isNull();
     assertThat(buffer.gaps()).isEqualTo(4);
+    assertThat(buffer.nextSequence()).isEqualTo(6);
+  }
+
+  @Test
+  void aMissingNumberFollowedByHalfPairsIsGivenUpOneAtATime() {
+    buffer.offerFrame(0, "f0", 0);
+    buffer.offerResult(0, "r0", 0);
+    buffer.offerFrame(2, "f2", 0);
+    buffer.offerFrame(3, "f3", 0);
+    buffer.offerResult(3, "r3", 0);
+    assertThat(drained(0)).containsExactly("0");
+    assertThat(drained(1_000)).containsExactly("gap:1+1");
+    // Number 2 has its frame and waits for its result, again no longer than the timeout.
+    assertThat(drained(1_999)).isEmpty();
+    assertThat(drained(2_000)).containsExactly("gap:2+1", "3");
+    assertThat(buffer.gaps()).isEqualTo(2);
   }
 
   @Test
@@ -90,19 +174,20 @@ class ReorderBufferTest {
     assertThat(drained(60_000)).isEmpty();
     buffer.offerResult(0, "r0", 60_000);
     buffer.offerResult(1, "r1", 60_000);
-    assertThat(drained(120_000)).containsExactly(0L, 1L);
+    assertThat(drained(120_000)).containsExactly("0", "1");
     assertThat(buffer.gaps()).isZero();
   }
 
   @Test
   void boundsMemoryByGivingUpEarlyWhenFull() {
-    ReorderBuffer<String, String> small = new ReorderBuffer<>(60_000, 4, discarded::add, discarded::add);
+    ReorderBuffer<String, String> small = new ReorderBuffer<>(60_000, 4, stale::add);
     small.offerFrame(0, "f0", 0);
     for (long s = 1; s <= 3; s++) {
       small.offerFrame(s, "f" + s, 0);
       small.offerResult(s, "r" + s, 0);
     }
-    assertThat(small.drain(1).stream().map(ReorderBuffer.Pair::sequence).toList()).containsExactly(1L, 2L, 3L);
+    assertThat(describe(small.drain(1))).containsExactly("gap:0+1", "1", "2", "3");
     assertThat(small.gaps()).isEqualTo(1);
+    assertThat(small.pending()).isZero();
   }
 }

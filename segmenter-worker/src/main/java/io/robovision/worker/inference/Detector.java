@@ -1,5 +1,6 @@
 package io.robovision.worker.inference;
 
+import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.Criteria;
@@ -21,12 +22,19 @@ public final class Detector implements AutoCloseable {
   private final Predictor<Mat, List<BoxDetection>> predictor;
   private final String modelId;
 
+  /** Loads the model on the engine's default device (a GPU when the engine has one). */
+  public Detector(Path modelFile, List<String> classNames, int inputSize, float confidence, float iou) {
+    this(modelFile, classNames, inputSize, confidence, iou, null);
+  }
+
   /**
+   * Loads the model on {@code device}; null leaves the choice to the engine.
+   *
    * @param inputSize the square input the model was traced at, since the traced grid is fixed
    * @param confidence lowest objectness × class probability kept
    * @param iou overlap at which a lower-scoring box of the same class is suppressed
    */
-  public Detector(Path modelFile, List<String> classNames, int inputSize, float confidence, float iou) {
+  public Detector(Path modelFile, List<String> classNames, int inputSize, float confidence, float iou, Device device) {
     if (!Files.isRegularFile(modelFile)) {
       throw new IllegalArgumentException("detector model file '" + modelFile + "' does not exist;"
           + " the bundled model is models/yolo_synthetic.pt (see models/train_detector.py)");
@@ -35,6 +43,7 @@ public final class Detector implements AutoCloseable {
         .setTypes(Mat.class, boxListType())
         .optModelPath(modelFile)
         .optEngine("PyTorch")
+        .optDevice(device)
         .optTranslator(new DetectionTranslator(classNames, inputSize, confidence, iou))
         .build();
     try {
@@ -55,6 +64,11 @@ public final class Detector implements AutoCloseable {
   /** File name and the first 12 hex digits of its SHA-256. */
   public String modelId() {
     return modelId;
+  }
+
+  /** A predictor of its own for one thread: DJL predictors are not thread-safe, the loaded model is shared. */
+  public Predictor<Mat, List<BoxDetection>> newPredictor() {
+    return model.newPredictor();
   }
 
   @Override

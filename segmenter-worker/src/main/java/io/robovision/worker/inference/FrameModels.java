@@ -24,6 +24,12 @@ public record FrameModels(Optional<Segmenter> segmenter, Optional<Detector> dete
         .collect(Collectors.joining("+"));
   }
 
+  /** Predictors of their own for one thread; close them before the models. */
+  public FramePredictor newPredictor() {
+    return new FramePredictor(segmenter.map(Segmenter::newPredictor).orElse(null),
+        detector.map(Detector::newPredictor).orElse(null));
+  }
+
   @Override
   public void close() {
     segmenter.ifPresent(Segmenter::close);

@@ -1,5 +1,6 @@
 package io.robovision.worker.inference;
 
+import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.Criteria;
@@ -19,7 +20,13 @@ public final class Segmenter implements AutoCloseable {
   private final List<String> classNames;
   private final String modelId;
 
+  /** Loads the model on the engine's default device (a GPU when the engine has one). */
   public Segmenter(Path modelFile, List<String> classNames, int inputWidth, int inputHeight) {
+    this(modelFile, classNames, inputWidth, inputHeight, null);
+  }
+
+  /** Loads the model on {@code device}; null leaves the choice to the engine. */
+  public Segmenter(Path modelFile, List<String> classNames, int inputWidth, int inputHeight, Device device) {
     if (!Files.isRegularFile(modelFile)) {
       throw new IllegalArgumentException("model file '" + modelFile + "' does not exist (model.path / --model);"
           + " the bundled model is models/deeplabv3_mobilenet_v3_large.pt");
@@ -28,6 +35,7 @@ public final class Segmenter implements AutoCloseable {
         .setTypes(Mat.class, SegmentationMask.class)
         .optModelPath(modelFile)
         .optEngine("PyTorch")
+        .optDevice(device)
         .optTranslator(new SegmentationTranslator(inputWidth, inputHeight, classNames.size()))
         .build();
     try {
@@ -51,6 +59,11 @@ public final class Segmenter implements AutoCloseable {
   /** File name and the first 12 hex digits of its SHA-256, so results say exactly which weights made them. */
   public String modelId() {
     return modelId;
+  }
+
+  /** A predictor of its own for one thread: DJL predictors are not thread-safe, the loaded model is shared. */
+  public Predictor<Mat, SegmentationMask> newPredictor() {
+    return model.newPredictor();
   }
 
   @Override

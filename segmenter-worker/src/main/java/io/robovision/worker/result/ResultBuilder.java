@@ -21,14 +21,17 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 
-/** Turns a mask into a {@link SegmentResult}: PNG-encoded mask plus the share of pixels of every class. */
+/** Turns a mask into a {@link SegmentResult}: PNG-encoded mask, the share of pixels of every class, the instances. */
 public final class ResultBuilder {
   private final List<String> classNames;
   private final String modelId;
   private final String workerId;
+  private final InstanceFinder instances;
 
-  public ResultBuilder(List<String> classNames, String modelId, String workerId) {
+  /** @param instanceMinArea smallest instance kept, see {@link InstanceFinder} */
+  public ResultBuilder(List<String> classNames, String modelId, String workerId, double instanceMinArea) {
     this.classNames = List.copyOf(classNames);
+    this.instances = new InstanceFinder(classNames, instanceMinArea);
     this.modelId = modelId;
     this.workerId = workerId;
   }
@@ -44,7 +47,8 @@ public final class ResultBuilder {
               .setEncoding(MaskEncoding.PNG)
               .setData(ByteBuffer.wrap(png(mask)))
               .build())
-          .setCoverage(coverage(mask));
+          .setCoverage(coverage(mask))
+          .setInstances(instances.find(mask));
     }
     timings.setEncodeMs((System.nanoTime() - started) / 1e6);
     return result.setTimings(timings.build()).build();
@@ -53,6 +57,11 @@ public final class ResultBuilder {
   /** A result that tells the sink this frame has no mask, and why. */
   public SegmentResult failed(Frame frame, String reason, StageTimings.Builder timings) {
     return base(frame, SegmentStatus.FAILED, timings).setError(reason).build();
+  }
+
+  /** A frame left out so that the worker catches up with its camera; the sink shows the last mask it has. */
+  public SegmentResult skipped(Frame frame, String reason, StageTimings.Builder timings) {
+    return base(frame, SegmentStatus.SKIPPED, timings).setError(reason).build();
   }
 
   private SegmentResult.Builder base(Frame frame, SegmentStatus status, StageTimings.Builder timings) {
@@ -64,6 +73,7 @@ public final class ResultBuilder {
         .setMask(null)
         .setCoverage(List.of())
         .setDetections(List.of())
+        .setInstances(List.of())
         .setModelId(modelId)
         .setWorkerId(workerId)
         .setTimings(timings.build())

@@ -1,0 +1,144 @@
+package io.robovision.sink.windows;
+
+import io.robovision.kafka.TopicSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka Streams application that turns {@code vision.analytics} into per-camera window rows.
+ * Its stores are in memory and rebuilt from their changelog topics on start, so it needs no disk
+ * state; it runs exactly-once, so a restart neither loses nor double-counts a frame.
+ */
+public final class AnalyticsWindows implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AnalyticsWindows.class);
+  /** Partitions of the analytics and windows topics when this application has to create them. */
+  private static final int DEFAULT_PARTITIONS = 4;
+  private static final int MAX_MESSAGE_BYTES = 1024 * 1024;
+
+  private final WindowsConfig config;
+  private final KafkaStreams streams;
+  private final Path stateDir;
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+  private AnalyticsWindows(WindowsConfig config, KafkaStreams streams, Path stateDir) {
+    this.config = config;
+    this.streams = streams;
+    this.stateDir = stateDir;
+  }
+
+  /** Creates the topics it reads and writes when missing, then starts processing in the background. */
+  public static AnalyticsWindows start(WindowsConfig config) {
+    new TopicSetup(config.kafka()).ensure(Set.of(config.topics().analytics(), config.topics().windows()),
+        DEFAULT_PARTITIONS, (short) -1, MAX_MESSAGE_BYTES);
+    Path stateDir;
+    try {
+      // Stores are in memory; the folder only holds Kafka Streams' lock files, one per process.
+      stateDir = Files.createTempDirectory("vision-windows-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a state folder for the analytics windows: " + e.getMessage(), e);
+    }
+    KafkaStreams streams = new KafkaStreams(WindowTopology.build(config.topics().analytics(),
+        config.topics().windows(), config.size(), config.grace()), properties(config, stateDir));
+    AnalyticsWindows windows = new AnalyticsWindows(config, streams, stateDir);
+    streams.setUncaughtExceptionHandler(error -> {
+      windows.failure.compareAndSet(null, error);
+      LOG.error("analytics windows stopped: {}", error.getMessage(), error);
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    });
+    streams.start();
+    LOG.info("analytics windows: {} s tumbling windows (grace {} s) from {} to {}", config.size().toSeconds(),
+        config.grace().toSeconds(), config.topics().analytics(), config.topics().windows());
+    return windows;
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /** The error that stopped the application, if one did. */
+  public Throwable failure() {
+    return failure.get();
+  }
+
+  /**
+   * Waits until the application has committed every analytics row written so far (its group's
+   * offsets reach the end of each partition); false when {@code timeout} passed first.
+   */
+  public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (Admin admin = Admin.create(config.kafka().clientProperties(Map.of()))) {
+      Map<TopicPartition, Long> ends = endOffsets(admin);
+      while (System.nanoTime() < deadline && failure.get() == null) {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(config.applicationId())
+            .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        boolean caughtUp = ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+            || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue()));
+        if (caughtUp) {
+          return true;
+        }
+        Thread.sleep(200);
+      }
+      return false;
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot read the progress of " + config.applicationId() + " on "
+          + config.kafka().bootstrapServers() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+    streams.cleanUp();
+    try (var files = Files.walk(stateDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("cannot delete the windows state folder {}: {}", stateDir, e.getMessage());
+    }
+  }
+
+  private Map<TopicPartition, Long> endOffsets(Admin admin)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    String topic = config.topics().analytics();
+    TopicDescription description = admin.describeTopics(Set.of(topic)).allTopicNames()
+        .get(30, TimeUnit.SECONDS).get(topic);
+    Map<TopicPartition, OffsetSpec> latest = description.partitions().stream()
+        .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+    Map<TopicPartition, ListOffsetsResultInfo> offsets = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+    return offsets.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+  }
+
+  static Properties properties(WindowsConfig config, Path stateDir) {
+    Properties properties = new Properties();
+    properties.putAll(config.kafka().clientProperties(Map.of(
+        StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId(),
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
+        StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class,
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class,
+        StreamsConfig.STATE_DIR_CONFIG, stateDir.toString())));
+    return properties;
+  }
+}

@@ -1,0 +1,18 @@
+package io.robovision.worker.inference;
+
+import ai.djl.engine.Engine;
+
+/**
+ * Starts the PyTorch engine once and prints what it found. The images run it at build time so that
+ * libtorch is unpacked (or, for the CUDA flavour, downloaded) into the image instead of into every
+ * container at its first start.
+ */
+public final class EngineCheck {
+  private EngineCheck() {
+  }
+
+  public static void main(String[] args) {
+    Engine engine = Engine.getEngine("PyTorch");
+    System.out.println("PyTorch " + engine.getVersion() + ", GPUs visible: " + engine.getGpuCount());
+  }
+}
