@@ -7,6 +7,7 @@ import io.robovision.capture.source.CapturedFrame;
 import io.robovision.capture.source.FramePacer;
 import io.robovision.capture.source.FrameSource;
 import io.robovision.capture.source.SourceException;
+import io.robovision.schemas.Frame;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,8 @@ public final class CaptureAgent implements Runnable {
 
   @Override
   public void run() {
+    stats.health().started();
+    stats.health().notReady("no frame acknowledged by the broker yet");
     try (publisher) {
       if (firstSource.live()) {
         runLive(firstSource);
@@ -61,6 +64,8 @@ public final class CaptureAgent implements Runnable {
       throw new IllegalStateException("camera " + config.cameraId() + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      stats.health().stopped();
     }
   }
 
@@ -167,7 +172,10 @@ public final class CaptureAgent implements Runnable {
 
   private void publish(CapturedFrame frame) {
     sent++;
-    publisher.publish(encoder.encode(config.cameraId(), sequence++, frame.captureTimeMillis(),
-        frame.image(), frame.groundTruth()));
+    long started = System.nanoTime();
+    Frame encoded = encoder.encode(config.cameraId(), sequence++, frame.captureTimeMillis(), frame.image(),
+        frame.groundTruth());
+    stats.encoded(System.nanoTime() - started);
+    publisher.publish(encoded);
   }
 }

@@ -8,6 +8,9 @@ import io.robovision.capture.source.SourceFactory;
 import io.robovision.kafka.BrokerProbe;
 import io.robovision.launch.Component;
 import io.robovision.launch.ComponentCommand;
+import io.robovision.telemetry.MeteredComponent;
+import io.robovision.telemetry.MetricsConfig;
+import io.robovision.telemetry.Telemetry;
 import java.time.Duration;
 import picocli.CommandLine;
 
@@ -26,8 +29,11 @@ public final class CaptureMain {
         "Grabs frames from one camera, stream, file or synthetic scene and publishes them as JPEG to Kafka.",
         CaptureSettingDocs.ALL, settings -> {
           try {
-            CaptureAgent agent = start(CaptureConfig.from(settings), new CaptureStats());
-            return new Component(agent::run, agent::stop);
+            CaptureConfig config = CaptureConfig.from(settings);
+            MetricsConfig metrics = MetricsConfig.from(settings);
+            Telemetry telemetry = new Telemetry();
+            CaptureAgent agent = start(config, new CaptureStats(telemetry, config.cameraId()));
+            return MeteredComponent.of(metrics, telemetry, new Component(agent::run, agent::stop));
           } catch (SourceException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
           }

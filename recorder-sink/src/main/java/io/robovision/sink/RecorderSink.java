@@ -75,6 +75,8 @@ public final class RecorderSink implements Runnable {
   private final AvroDeserializer<SegmentResult> results = new AvroDeserializer<>(SegmentResult.getClassSchema());
   private final AvroSerializer<AnalyticsRow> analytics = new AvroSerializer<>(AnalyticsRow.getClassSchema());
   private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
+  private final AutoCloseable consumerMetrics;
+  private final AutoCloseable producerMetrics;
   private volatile boolean running = true;
   private volatile int pending;
   private long lastCommit = System.currentTimeMillis();
@@ -102,18 +104,24 @@ public final class RecorderSink implements Runnable {
     this.deadLetters = new DeadLetterPublisher(producer, config.topics().deadLetter(), "recorder-sink");
     this.detections = new DetectionPublisher(producer, config.topics().detections());
     writer.onSegmentClosed(offsets::segmentClosed);
+    this.consumerMetrics = stats.telemetry().bind(consumer);
+    this.producerMetrics = stats.telemetry().bind(producer);
   }
 
   @Override
   public void run() {
+    stats.health().started();
     try {
       consumer.subscribe(List.of(config.topics().frames(), config.topics().segments()), new Rebalance());
       consume();
       finish();
     } finally {
-      try {
+      stats.health().stopped();
+      try (consumerMetrics; producerMetrics) {
         // Leaving the group runs the revocation callback, which still needs the files and the producer.
         consumer.close();
+      } catch (Exception e) {
+        LOG.debug("closing the Kafka clients' metrics: {}", e.getMessage());
       } finally {
         writer.close();
         csv.close();
@@ -130,6 +138,7 @@ public final class RecorderSink implements Runnable {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
           accept(record, now);
         }
+        updateLagAndReadiness();
         drain(System.currentTimeMillis());
         closeIdleSegments(System.currentTimeMillis());
         if (System.currentTimeMillis() - lastCommit >= COMMIT_INTERVAL_MS) {
@@ -167,6 +176,7 @@ public final class RecorderSink implements Runnable {
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
     offsets.consumed(partition, record.offset());
     boolean isFrame = record.topic().equals(config.topics().frames());
+    stats.consumed(isFrame);
     try {
       if (isFrame) {
         Frame frame = frames.deserialize(record.topic(), record.value());
@@ -228,6 +238,7 @@ public final class RecorderSink implements Runnable {
       held += buffer.pending();
     }
     pending = held;
+    stats.pending(held);
     csv.flush();
   }
 
@@ -286,6 +297,21 @@ public final class RecorderSink implements Runnable {
     csv.append(row);
     if (result.getStatus() != SegmentStatus.DROPPED) {
       stats.recorded(row.getLatencyMs());
+      stats.coverage(row.getCameraId(), row.getCoverage());
+    }
+  }
+
+  private void updateLagAndReadiness() {
+    long lag = 0;
+    for (TopicPartition partition : consumer.assignment()) {
+      lag += consumer.currentLag(partition).orElse(0);
+    }
+    stats.lag(lag);
+    if (consumer.assignment().isEmpty()) {
+      stats.health().notReady("no partition of topics " + config.topics().frames() + " and "
+          + config.topics().segments() + " assigned (yet)");
+    } else {
+      stats.health().ready();
     }
   }
 

@@ -11,11 +11,13 @@ import io.robovision.sink.recording.Retention;
 import io.robovision.sink.recording.VideoFiles;
 import io.robovision.sink.windows.AnalyticsWindows;
 import io.robovision.sink.windows.WindowsConfig;
+import io.robovision.telemetry.MeteredComponent;
+import io.robovision.telemetry.MetricsConfig;
+import io.robovision.telemetry.Telemetry;
 import org.bytedeco.ffmpeg.global.avutil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine;
@@ -34,18 +36,21 @@ public final class SinkMain {
     return ComponentCommand.commandLine("recorder-sink",
         "Pairs frames with results in order, writes overlay MP4s per camera and publishes analytics rows.",
         SinkSettingDocs.ALL, settings -> {
-          RecorderSink sink = start(SinkConfig.from(settings));
+          SinkConfig config = SinkConfig.from(settings);
           WindowsConfig windows = WindowsConfig.from(settings);
-          return new Component(() -> {
+          MetricsConfig metrics = MetricsConfig.from(settings);
+          Telemetry telemetry = new Telemetry();
+          RecorderSink sink = start(config, telemetry);
+          return MeteredComponent.of(metrics, telemetry, new Component(() -> {
             try (AnalyticsWindows running = windows.enabled() ? AnalyticsWindows.start(windows) : null) {
               sink.run();
             }
-          }, sink::stop);
+          }, sink::stop));
         });
   }
 
   /** Checks the broker and the class file, prepares the output folder and builds a ready sink. */
-  public static RecorderSink start(SinkConfig config) {
+  public static RecorderSink start(SinkConfig config, Telemetry telemetry) {
     List<String> classes = ClassNames.read(config.classesPath());
     // FFmpeg prints stream banners and OpenH264 notices for every file at its default level.
     avutil.av_log_set_level(avutil.AV_LOG_ERROR);
@@ -56,7 +61,7 @@ public final class SinkMain {
       throw new UncheckedIOException("cannot create output folder '" + config.outputDir() + "' ("
           + SinkConfig.OUTPUT_DIR + "): " + e.getMessage(), e);
     }
-    SinkStats stats = new SinkStats(classes.size());
+    SinkStats stats = new SinkStats(telemetry, classes);
     FrameWriter writer = new FrameWriter(
         new FrameComposer(new OverlayRenderer(classes, config.overlayAlpha()), config.output()),
         new VideoFiles(config.outputDir()), new Retention(config.retentionAge(), config.retentionBytes()),

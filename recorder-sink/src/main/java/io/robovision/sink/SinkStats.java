@@ -1,132 +1,243 @@
 package io.robovision.sink;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.robovision.sink.analytics.LatencyRecorder;
 import io.robovision.sink.analytics.SegmentationAccuracy;
+import io.robovision.telemetry.ComponentHealth;
+import io.robovision.telemetry.Telemetry;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
-/** What the sink did: every frame it saw was recorded, or counted as a duplicate, a gap or unusable. */
+/**
+ * What the sink did, as Micrometer meters: every frame it saw was recorded, or counted as a
+ * duplicate, a gap (recorded as a DROPPED repeat or ending a segment) or unusable; and the segment files it closed and
+ * deleted. Also holds the sink's health and the exact latency distribution
+ * of the whole run for the summary.
+ */
 public final class SinkStats {
-  private final AtomicLong recorded = new AtomicLong();
-  private final AtomicLong duplicates = new AtomicLong();
-  private final AtomicLong gaps = new AtomicLong();
-  private final AtomicLong unreadable = new AtomicLong();
-  private final AtomicLong undecodable = new AtomicLong();
-  private final AtomicLong withoutMask = new AtomicLong();
-  private final AtomicLong skipped = new AtomicLong();
-  private final AtomicLong dropped = new AtomicLong();
-  private final AtomicLong segmentsClosed = new AtomicLong();
-  private final AtomicLong segmentsDeleted = new AtomicLong();
-  private final AtomicLong partsDeleted = new AtomicLong();
+  private final Telemetry telemetry;
+  private final ComponentHealth health;
+  private final List<String> classes;
+  private final Counter framesConsumed;
+  private final Counter resultsConsumed;
+  private final Counter recorded;
+  private final Counter duplicates;
+  private final Counter gaps;
+  private final Counter unreadable;
+  private final Counter undecodable;
+  private final Counter withoutMask;
+  private final Counter skipped;
+  private final Counter dropped;
+  private final Counter segmentsClosed;
+  private final Counter segmentsDeleted;
+  private final Counter partsDeleted;
+  private final Timer latencyTimer;
+  private final AtomicLong lag = new AtomicLong();
+  private final AtomicLong pending = new AtomicLong();
+  private final Map<String, AtomicLongArray> coverage = new ConcurrentHashMap<>();
   private final LatencyRecorder latency = new LatencyRecorder();
   private final SegmentationAccuracy accuracy;
 
-  public SinkStats(int classCount) {
-    this.accuracy = new SegmentationAccuracy(classCount);
+  public SinkStats(Telemetry telemetry, List<String> classes) {
+    this.telemetry = telemetry;
+    this.health = telemetry.component("recorder-sink");
+    this.classes = List.copyOf(classes);
+    this.accuracy = new SegmentationAccuracy(classes.size());
+    MeterRegistry registry = telemetry.registry();
+    this.framesConsumed = Counter.builder("vision.sink.records.consumed").tag("topic", "frames")
+        .description("records read from the topic").register(registry);
+    this.resultsConsumed = Counter.builder("vision.sink.records.consumed").tag("topic", "segments")
+        .description("records read from the topic").register(registry);
+    this.recorded = counter(registry, "vision.sink.frames.recorded", "frames written to the video and the analytics");
+    this.duplicates = counter(registry, "vision.sink.frames.duplicates", "frames or results seen twice and dropped");
+    this.gaps = counter(registry, "vision.sink.frames.gaps",
+        "sequence numbers given up on because the frame or its result never arrived");
+    this.unreadable = counter(registry, "vision.sink.records.unreadable",
+        "records that are not valid Avro of the expected schema");
+    this.undecodable = counter(registry, "vision.sink.frames.undecodable", "frames whose image could not be decoded");
+    this.withoutMask = counter(registry, "vision.sink.frames.without.mask",
+        "frames recorded without a mask because their result was FAILED, or SKIPPED before any mask was known");
+    this.skipped = counter(registry, "vision.sink.frames.skipped",
+        "SKIPPED results (worker overloaded) recorded with the camera's last known mask");
+    this.dropped = counter(registry, "vision.sink.frames.dropped",
+        "given-up sequence numbers written as a repeat of the previous picture with a DROPPED row");
+    this.segmentsClosed = counter(registry, "vision.sink.segments.closed", "segment files finished and renamed to .mp4");
+    this.segmentsDeleted = counter(registry, "vision.sink.segments.deleted",
+        "closed segments deleted by retention (sink.retention.hours, sink.retention.bytes)");
+    this.partsDeleted = counter(registry, "vision.sink.parts.deleted",
+        "unfinished .part segments of an earlier run deleted on start; their frames are recorded again");
+    this.latencyTimer = telemetry.latency("vision.sink.latency", "end-to-end latency, capture to recording");
+    Gauge.builder("vision.sink.lag", lag, AtomicLong::get).baseUnit("records")
+        .description("records of the frames and segments topics not yet consumed, as of the last poll")
+        .register(registry);
+    Gauge.builder("vision.sink.pending", pending, AtomicLong::get).baseUnit("records")
+        .description("frames and results held back waiting for their partner or an earlier frame").register(registry);
+    Gauge.builder("vision.sink.miou", accuracy, SegmentationAccuracy::meanIou)
+        .description("mean IoU of the recorded masks against ground truth (synthetic sources only)").register(registry);
+  }
+
+  private static Counter counter(MeterRegistry registry, String name, String description) {
+    return Counter.builder(name).description(description).register(registry);
+  }
+
+  public void consumed(boolean frame) {
+    (frame ? framesConsumed : resultsConsumed).increment();
   }
 
   public void recorded(long latencyMillis) {
-    recorded.incrementAndGet();
+    recorded.increment();
     latency.record(latencyMillis);
+    latencyTimer.record(Math.max(0, latencyMillis), TimeUnit.MILLISECONDS);
+  }
+
+  /** The class shares of a camera's latest recorded frame; classes not in it are 0. */
+  public void coverage(String camera, Map<String, Float> shares) {
+    AtomicLongArray values = coverage.computeIfAbsent(camera, this::coverageGauges);
+    for (int i = 0; i < classes.size(); i++) {
+      Float share = shares.get(classes.get(i));
+      values.set(i, Double.doubleToLongBits(share == null ? 0 : share));
+    }
+  }
+
+  private AtomicLongArray coverageGauges(String camera) {
+    AtomicLongArray values = new AtomicLongArray(classes.size());
+    for (int i = 0; i < classes.size(); i++) {
+      int index = i;
+      Gauge.builder("vision.sink.class.coverage", values, v -> Double.longBitsToDouble(v.get(index)))
+          .description("share of the pixels of the camera's latest recorded frame that show the class")
+          .tags("camera", camera, "class", classes.get(i)).register(telemetry.registry());
+    }
+    return values;
   }
 
   public void duplicates(long count) {
-    duplicates.addAndGet(count);
+    duplicates.increment(count);
   }
 
   public void gaps(long count) {
-    gaps.addAndGet(count);
+    gaps.increment(count);
   }
 
   public void unreadable() {
-    unreadable.incrementAndGet();
+    unreadable.increment();
   }
 
   public void undecodable() {
-    undecodable.incrementAndGet();
+    undecodable.increment();
   }
 
   public void withoutMask() {
-    withoutMask.incrementAndGet();
+    withoutMask.increment();
+  }
+
+  public void lag(long records) {
+    lag.set(records);
+  }
+
+  public void pending(long records) {
+    pending.set(records);
   }
 
   public void skipped() {
-    skipped.incrementAndGet();
+    skipped.increment();
   }
 
   public void dropped(long count) {
-    dropped.addAndGet(count);
+    dropped.increment(count);
   }
 
   public void segmentClosed() {
-    segmentsClosed.incrementAndGet();
+    segmentsClosed.increment();
   }
 
   public void segmentsDeleted(long count) {
-    segmentsDeleted.addAndGet(count);
+    segmentsDeleted.increment(count);
   }
 
   public void partsDeleted(long count) {
-    partsDeleted.addAndGet(count);
+    partsDeleted.increment(count);
   }
 
   public long recordedCount() {
-    return recorded.get();
+    return (long) recorded.count();
   }
 
   public long duplicateCount() {
-    return duplicates.get();
+    return (long) duplicates.count();
   }
 
   /** Sequence numbers given up on because the frame or its result never arrived. */
   public long gapCount() {
-    return gaps.get();
+    return (long) gaps.count();
   }
 
   /** Records that are not valid Avro of the expected schema (the worker dead-letters frames like these). */
   public long unreadableCount() {
-    return unreadable.get();
+    return (long) unreadable.count();
   }
 
   /** Frames whose image could not be decoded; not recorded. */
   public long undecodableCount() {
-    return undecodable.get();
+    return (long) undecodable.count();
   }
 
   /** Frames recorded without a mask because their result was FAILED, or SKIPPED before any mask was known. */
   public long withoutMaskCount() {
-    return withoutMask.get();
+    return (long) withoutMask.count();
   }
 
   /** SKIPPED results (the worker was overloaded), recorded with the camera's last known mask and detections. */
   public long skippedCount() {
-    return skipped.get();
+    return (long) skipped.count();
   }
 
   /** Given-up sequence numbers written as a repeat of the previous frame, with analytics status DROPPED. */
   public long droppedCount() {
-    return dropped.get();
+    return (long) dropped.count();
   }
 
   /** Segment files finished and renamed to .mp4. */
   public long segmentsClosedCount() {
-    return segmentsClosed.get();
+    return (long) segmentsClosed.count();
   }
 
   /** Closed segments deleted by retention (sink.retention.hours, sink.retention.bytes). */
   public long segmentsDeletedCount() {
-    return segmentsDeleted.get();
+    return (long) segmentsDeleted.count();
   }
 
   /** Unfinished .part segments of an earlier run deleted on start; their frames are recorded again. */
   public long partsDeletedCount() {
-    return partsDeleted.get();
+    return (long) partsDeleted.count();
   }
 
+  /** Exact latency distribution of the whole run, for the summary. */
   public LatencyRecorder latency() {
     return latency;
   }
 
+  /** The live latency timer: recent percentiles, as Prometheus sees them. */
+  public Timer latencyTimer() {
+    return latencyTimer;
+  }
+
   public SegmentationAccuracy accuracy() {
     return accuracy;
+  }
+
+  /** Liveness and readiness of the sink: ready while it has partitions to consume. */
+  public ComponentHealth health() {
+    return health;
+  }
+
+  public Telemetry telemetry() {
+    return telemetry;
   }
 }

@@ -20,6 +20,7 @@ import io.robovision.sink.overlay.OverlayRenderer;
 import io.robovision.sink.recording.Retention;
 import io.robovision.sink.recording.SegmentMetadata;
 import io.robovision.sink.recording.VideoFiles;
+import io.robovision.telemetry.Telemetry;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class FrameWriterTest {
   @TempDir
   Path out;
 
-  private final SinkStats stats = new SinkStats(CLASSES.size());
+  private final SinkStats stats = new SinkStats(new Telemetry(), CLASSES);
   private final List<String> closedSegments = new ArrayList<>();
 
   private FrameWriter writer(OutputVariant variant) {

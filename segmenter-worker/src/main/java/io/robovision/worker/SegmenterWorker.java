@@ -57,6 +57,8 @@ public final class SegmenterWorker implements Runnable {
   private final InFlight inFlight = new InFlight();
   private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
   private final InFlightFrame.Listener finished = this::finished;
+  private final AutoCloseable consumerMetrics;
+  private final AutoCloseable producerMetrics;
   private volatile boolean running = true;
 
   /** Takes ownership of the models and closes them when it stops; returns once every predictor is warmed up. */
@@ -97,10 +99,13 @@ public final class SegmenterWorker implements Runnable {
       models.close();
       throw e;
     }
+    this.consumerMetrics = stats.telemetry().bind(consumer);
+    this.producerMetrics = stats.telemetry().bind(producer);
   }
 
   @Override
   public void run() {
+    stats.health().started();
     try {
       consumer.subscribe(List.of(config.topics().frames()), new Rebalance());
       while (running) {
@@ -111,6 +116,7 @@ public final class SegmenterWorker implements Runnable {
         }
         commit(commits.changed());
         updateLag();
+        updateReadiness();
       }
     } catch (WakeupException e) {
       if (running) {
@@ -218,14 +224,20 @@ public final class SegmenterWorker implements Runnable {
   }
 
   private void shutDown() {
+    stats.health().stopped();
     try {
       awaitDrained("stopping");
       commitNow(commits.tracked());
     } finally {
       pipeline.close();
-      producer.close(Duration.ofSeconds(10));
-      consumer.close();
-      models.close();
+      try (consumerMetrics; producerMetrics) {
+        producer.close(Duration.ofSeconds(10));
+        consumer.close();
+      } catch (Exception e) {
+        LOG.debug("closing the Kafka clients' metrics: {}", e.getMessage());
+      } finally {
+        models.close();
+      }
     }
   }
 
@@ -235,6 +247,15 @@ public final class SegmenterWorker implements Runnable {
       total += consumer.currentLag(partition).orElse(0);
     }
     stats.lag(total);
+  }
+
+  /** Ready while this member owns partitions to consume; a member with none is idle, not broken, but serves nothing. */
+  private void updateReadiness() {
+    if (consumer.assignment().isEmpty()) {
+      stats.health().notReady("no partition of topic " + config.topics().frames() + " assigned (yet)");
+    } else {
+      stats.health().ready();
+    }
   }
 
   /** Before partitions move to another worker, finish and commit what is inside so that little is done twice. */

@@ -5,6 +5,9 @@ import io.robovision.kafka.BrokerProbe;
 import io.robovision.config.ClassNames;
 import io.robovision.launch.Component;
 import io.robovision.launch.ComponentCommand;
+import io.robovision.telemetry.MeteredComponent;
+import io.robovision.telemetry.MetricsConfig;
+import io.robovision.telemetry.Telemetry;
 import io.robovision.worker.inference.Detector;
 import io.robovision.worker.inference.FrameModels;
 import io.robovision.worker.inference.InferenceDevice;
@@ -34,8 +37,11 @@ public final class WorkerMain {
     return ComponentCommand.commandLine("segmenter-worker",
         "Consumes frames, segments and detects with TorchScript models through DJL and publishes results.",
         WorkerSettingDocs.ALL, settings -> {
-          SegmenterWorker worker = start(WorkerConfig.from(settings), new WorkerStats());
-          return new Component(worker::run, worker::stop);
+          WorkerConfig config = WorkerConfig.from(settings);
+          MetricsConfig metrics = MetricsConfig.from(settings);
+          Telemetry telemetry = new Telemetry();
+          SegmenterWorker worker = start(config, new WorkerStats(telemetry));
+          return MeteredComponent.of(metrics, telemetry, new Component(worker::run, worker::stop));
         });
   }
 

@@ -1,48 +1,118 @@
 package io.robovision.worker;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.robovision.schemas.Instance;
+import io.robovision.schemas.StageTimings;
+import io.robovision.telemetry.ComponentHealth;
+import io.robovision.telemetry.Telemetry;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
-/** What a worker did with the frames it consumed. */
+/** What a worker did with the frames it consumed, as Micrometer meters, and the worker's health. */
 public final class WorkerStats {
-  private final AtomicLong consumed = new AtomicLong();
-  private final AtomicLong segmented = new AtomicLong();
-  private final AtomicLong failed = new AtomicLong();
-  private final AtomicLong skipped = new AtomicLong();
-  private final AtomicLong deadLettered = new AtomicLong();
-  private final AtomicLong inferenceNanos = new AtomicLong();
+  private final Telemetry telemetry;
+  private final ComponentHealth health;
+  private final Counter consumed;
+  private final Counter segmented;
+  private final Counter failed;
+  private final Counter skipped;
+  private final Counter deadLettered;
+  private final Counter modelSeconds;
+  private final DistributionSummary batches;
+  private final Timer queue;
+  private final Timer decode;
+  private final Timer inference;
+  private final Timer detection;
+  private final Timer encode;
   private final AtomicLong lag = new AtomicLong();
-  private final AtomicLong batches = new AtomicLong();
-  private final AtomicLong batchedFrames = new AtomicLong();
   private final AtomicLong inFlight = new AtomicLong();
-  private final Map<String, LongAdder> instances = new ConcurrentHashMap<>();
+  private final Map<String, Counter> instances = new ConcurrentHashMap<>();
+
+  public WorkerStats(Telemetry telemetry) {
+    this.telemetry = telemetry;
+    this.health = telemetry.component("segmenter-worker");
+    MeterRegistry registry = telemetry.registry();
+    this.consumed = Counter.builder("vision.worker.frames.consumed").description("frame records polled")
+        .register(registry);
+    this.segmented = Counter.builder("vision.worker.frames.segmented").description("frames the models ran on")
+        .register(registry);
+    this.failed = Counter.builder("vision.worker.frames.failed").description("frames the models failed on")
+        .register(registry);
+    this.skipped = Counter.builder("vision.worker.frames.skipped")
+        .description("frames answered SKIPPED without inference because their camera fell behind"
+            + " (worker.max.frame.age.ms)")
+        .register(registry);
+    this.deadLettered = Counter.builder("vision.worker.frames.deadlettered")
+        .description("records sent to the dead-letter topic").register(registry);
+    this.modelSeconds = Counter.builder("vision.worker.model.busy").baseUnit("seconds")
+        .description("time the predictors spent in the models; its rate is the number of busy predictors")
+        .register(registry);
+    this.batches = DistributionSummary.builder("vision.worker.batch.size").baseUnit("frames")
+        .description("frames per batch that went through the models together (worker.batch.size)")
+        .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64)
+        .register(registry);
+    Gauge.builder("vision.worker.lag", lag, AtomicLong::get).baseUnit("records")
+        .description("records of the frames topic not yet consumed, as of the last poll").register(registry);
+    Gauge.builder("vision.worker.inflight", inFlight, AtomicLong::get).baseUnit("records")
+        .description("polled records not yet answered: decoding, waiting for a predictor, in the model or being sent")
+        .register(registry);
+    this.queue = stage("queue", "capture to the model, decoding left out");
+    this.decode = stage("decode", "Avro and JPEG decode");
+    this.inference = stage("inference", "segmentation model of the frame's batch, pre- and post-processing included");
+    this.detection = stage("detection", "detection model of the frame's batch, pre- and post-processing and NMS"
+        + " included");
+    this.encode = stage("encode", "mask PNG encode and result building");
+  }
+
+  private Timer stage(String stage, String description) {
+    return telemetry.latency("vision.worker.stage", "time per frame in one stage of the worker: " + description,
+        "stage", stage);
+  }
 
   public void consumed() {
-    consumed.incrementAndGet();
+    consumed.increment();
   }
 
   /** A frame went through the models; {@code inferenceTimeNanos} is its share of its batch's time. */
   public void segmented(long inferenceTimeNanos) {
-    segmented.incrementAndGet();
-    inferenceNanos.addAndGet(inferenceTimeNanos);
+    segmented.increment();
+    modelSeconds.increment(inferenceTimeNanos / 1e9);
+  }
+
+  /** Records the stages of one result; a stage that did not run is 0 and left out. */
+  public void stages(StageTimings timings) {
+    record(queue, timings.getQueueMs());
+    record(decode, timings.getDecodeMs());
+    record(inference, timings.getInferenceMs());
+    record(detection, timings.getDetectionMs());
+    record(encode, timings.getEncodeMs());
+  }
+
+  private static void record(Timer timer, double millis) {
+    if (millis > 0) {
+      timer.record(Math.round(millis * 1e6), TimeUnit.NANOSECONDS);
+    }
   }
 
   public void failed() {
-    failed.incrementAndGet();
+    failed.increment();
   }
 
   /** A frame answered SKIPPED because its camera fell behind (worker.max.frame.age.ms). */
   public void skipped() {
-    skipped.incrementAndGet();
+    skipped.increment();
   }
 
   public void deadLettered() {
-    deadLettered.incrementAndGet();
+    deadLettered.increment();
   }
 
   public void lag(long records) {
@@ -51,14 +121,15 @@ public final class WorkerStats {
 
   /** One batch of {@code size} frames went through the models together. */
   public void batch(int size) {
-    batches.incrementAndGet();
-    batchedFrames.addAndGet(size);
+    batches.record(size);
   }
 
   /** The instances found in one segmented frame. */
   public void instances(List<Instance> found) {
     for (Instance instance : found) {
-      instances.computeIfAbsent(instance.getName(), name -> new LongAdder()).increment();
+      instances.computeIfAbsent(instance.getName(), name -> Counter.builder("vision.worker.instances")
+          .description("instances (connected mask components) found, per class").tag("class", name)
+          .register(telemetry.registry())).increment();
     }
   }
 
@@ -68,23 +139,23 @@ public final class WorkerStats {
   }
 
   public long consumedCount() {
-    return consumed.get();
+    return (long) consumed.count();
   }
 
   public long segmentedCount() {
-    return segmented.get();
+    return (long) segmented.count();
   }
 
   public long failedCount() {
-    return failed.get();
+    return (long) failed.count();
   }
 
   public long skippedCount() {
-    return skipped.get();
+    return (long) skipped.count();
   }
 
   public long deadLetteredCount() {
-    return deadLettered.get();
+    return (long) deadLettered.count();
   }
 
   /** Records of the frames topic not yet consumed by this worker, as of its last poll. */
@@ -99,27 +170,35 @@ public final class WorkerStats {
 
   /** Mean model time per segmented frame (a batch's time shared among its frames). */
   public double meanInferenceMillis() {
-    long count = segmented.get();
-    return count == 0 ? 0 : inferenceNanos.get() / 1e6 / count;
+    double count = segmented.count();
+    return count == 0 ? 0 : modelSeconds.count() * 1e3 / count;
   }
 
   public long batchCount() {
-    return batches.get();
+    return batches.count();
   }
 
   public double meanBatchSize() {
-    long count = batches.get();
-    return count == 0 ? 0 : (double) batchedFrames.get() / count;
+    return batches.mean();
   }
 
   /** Instances found so far per class name, summed over the segmented frames. */
   public Map<String, Long> instanceCounts() {
     Map<String, Long> counts = new TreeMap<>();
-    instances.forEach((name, count) -> counts.put(name, count.sum()));
+    instances.forEach((name, count) -> counts.put(name, (long) count.count()));
     return counts;
   }
 
   public long instanceCount() {
-    return instances.values().stream().mapToLong(LongAdder::sum).sum();
+    return instances.values().stream().mapToLong(count -> (long) count.count()).sum();
+  }
+
+  /** Liveness and readiness of the worker: ready while it has partitions of the frames topic. */
+  public ComponentHealth health() {
+    return health;
+  }
+
+  public Telemetry telemetry() {
+    return telemetry;
   }
 }

@@ -4,6 +4,10 @@ import io.robovision.capture.CaptureAgent;
 import io.robovision.capture.CaptureConfig;
 import io.robovision.capture.CaptureMain;
 import io.robovision.capture.CaptureStats;
+import io.robovision.config.Settings;
+import io.robovision.telemetry.MetricsConfig;
+import io.robovision.telemetry.MetricsServer;
+import io.robovision.telemetry.Telemetry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -52,14 +56,17 @@ public final class CaptureCommand implements Callable<Integer> {
     options.put(CaptureConfig.HEIGHT, height);
     options.put(CaptureConfig.JPEG_QUALITY, jpegQuality);
     options.put(CaptureConfig.MAX_FRAMES, maxFrames);
-    CaptureConfig config = CaptureConfig.from(common.load(options));
-    CaptureStats stats = new CaptureStats();
+    Settings settings = common.load(options);
+    CaptureConfig config = CaptureConfig.from(settings);
+    Telemetry telemetry = new Telemetry();
+    CaptureStats stats = new CaptureStats(telemetry, config.cameraId());
     CaptureAgent agent = CaptureMain.start(config, stats);
     System.out.println("camera " + config.cameraId() + " -> " + config.kafka().bootstrapServers() + " topic "
         + config.topics().frames());
     long started = System.nanoTime();
     new Progress(() -> line(stats, started), () -> line(stats, started), 5_000, System.out);
-    try (GracefulShutdown shutdown = new GracefulShutdown(agent::stop, Duration.ofSeconds(30))) {
+    try (MetricsServer metrics = MetricsServer.start(MetricsConfig.from(settings), telemetry);
+        GracefulShutdown shutdown = new GracefulShutdown(agent::stop, Duration.ofSeconds(30))) {
       agent.run();
     }
     return stats.failedCount() == 0 ? 0 : 3;

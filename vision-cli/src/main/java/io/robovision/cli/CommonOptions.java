@@ -2,6 +2,7 @@ package io.robovision.cli;
 
 import io.robovision.config.KafkaSettings;
 import io.robovision.config.Settings;
+import io.robovision.telemetry.MetricsConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +18,10 @@ public final class CommonOptions {
   @Option(names = "--config", paramLabel = "FILE", description = "properties file of settings (command-line options win)")
   Path config;
 
+  @Option(names = "--metrics-port", paramLabel = "PORT",
+      description = "serve /metrics (Prometheus), /health and /ready on this port, 0 for off (setting metrics.port)")
+  String metricsPort;
+
   @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",
       description = "any setting, e.g. topic.frames=cam.frames or kafka.security.protocol=SASL_SSL")
   Map<String, String> settings = new LinkedHashMap<>();
@@ -26,6 +31,9 @@ public final class CommonOptions {
     Map<String, String> overrides = new HashMap<>(settings);
     if (bootstrapServers != null) {
       overrides.put(KafkaSettings.BOOTSTRAP_SERVERS, bootstrapServers);
+    }
+    if (metricsPort != null) {
+      overrides.put(MetricsConfig.PORT, metricsPort);
     }
     overrides.putAll(withoutNulls(commandOptions));
     return Settings.load(config, System.getenv(), overrides);

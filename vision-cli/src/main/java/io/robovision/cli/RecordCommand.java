@@ -7,6 +7,9 @@ import io.robovision.sink.SinkMain;
 import io.robovision.sink.SinkStats;
 import io.robovision.sink.windows.AnalyticsWindows;
 import io.robovision.sink.windows.WindowsConfig;
+import io.robovision.telemetry.MetricsConfig;
+import io.robovision.telemetry.MetricsServer;
+import io.robovision.telemetry.Telemetry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -68,11 +71,13 @@ public final class RecordCommand implements Callable<Integer> {
     Settings settings = common.load(options);
     SinkConfig config = SinkConfig.from(settings);
     WindowsConfig windows = WindowsConfig.from(settings);
-    RecorderSink sink = SinkMain.start(config);
+    Telemetry telemetry = new Telemetry();
+    RecorderSink sink = SinkMain.start(config, telemetry);
     System.out.println("recording from " + config.kafka().bootstrapServers() + " into " + config.outputDir());
     long started = System.nanoTime();
     new Progress(() -> line(sink, started), () -> line(sink, started), 5_000, System.out);
-    try (GracefulShutdown shutdown = new GracefulShutdown(sink::stop, Duration.ofSeconds(30));
+    try (MetricsServer metrics = MetricsServer.start(MetricsConfig.from(settings), telemetry);
+        GracefulShutdown shutdown = new GracefulShutdown(sink::stop, Duration.ofSeconds(30));
         AnalyticsWindows running = windows.enabled() ? AnalyticsWindows.start(windows) : null) {
       sink.run();
     }

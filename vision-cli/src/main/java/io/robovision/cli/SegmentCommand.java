@@ -4,6 +4,10 @@ import io.robovision.worker.SegmenterWorker;
 import io.robovision.worker.WorkerConfig;
 import io.robovision.worker.WorkerMain;
 import io.robovision.worker.WorkerStats;
+import io.robovision.config.Settings;
+import io.robovision.telemetry.MetricsConfig;
+import io.robovision.telemetry.MetricsServer;
+import io.robovision.telemetry.Telemetry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -110,15 +114,18 @@ public final class SegmentCommand implements Callable<Integer> {
     options.put(WorkerConfig.DETECTOR_IOU, iou);
     options.put(WorkerConfig.DETECTOR_ENABLED, noDetection ? "false" : null);
     options.put(WorkerConfig.SEGMENTATION_ENABLED, noSegmentation ? "false" : null);
-    WorkerConfig config = WorkerConfig.from(common.load(options));
-    WorkerStats stats = new WorkerStats();
+    Settings settings = common.load(options);
+    WorkerConfig config = WorkerConfig.from(settings);
+    Telemetry telemetry = new Telemetry();
+    WorkerStats stats = new WorkerStats(telemetry);
     SegmenterWorker worker = WorkerMain.start(config, stats);
     System.out.println("worker " + config.workerId() + " in group " + config.groupId() + " on "
         + config.kafka().bootstrapServers() + (config.segmentationEnabled() ? ", model " + config.modelPath() : "")
         + (config.detector().enabled() ? ", detector " + config.detector().modelPath() : ""));
     long started = System.nanoTime();
     new Progress(() -> line(stats, started), () -> line(stats, started), 5_000, System.out);
-    try (GracefulShutdown shutdown = new GracefulShutdown(worker::stop, Duration.ofSeconds(30))) {
+    try (MetricsServer metrics = MetricsServer.start(MetricsConfig.from(settings), telemetry);
+        GracefulShutdown shutdown = new GracefulShutdown(worker::stop, Duration.ofSeconds(30))) {
       worker.run();
     }
     return 0;

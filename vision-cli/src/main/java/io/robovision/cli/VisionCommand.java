@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "vision", mixinStandardHelpOptions = true, version = "vision 0.1.0",
     description = "Camera frames to segmentation, recordings and analytics over Apache Kafka.",
     subcommands = {DemoCommand.class, BrokerCommand.class, CaptureCommand.class, SegmentCommand.class,
-        RecordCommand.class, DatasetCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        RecordCommand.class, DatasetCommand.class, ExportCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class})
 public final class VisionCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

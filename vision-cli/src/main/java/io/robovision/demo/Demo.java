@@ -17,6 +17,9 @@ import io.robovision.sink.SinkConfig;
 import io.robovision.sink.SinkMain;
 import io.robovision.sink.windows.AnalyticsWindows;
 import io.robovision.sink.windows.WindowsConfig;
+import io.robovision.telemetry.MetricsConfig;
+import io.robovision.telemetry.MetricsServer;
+import io.robovision.telemetry.Telemetry;
 import io.robovision.worker.SegmenterWorker;
 import io.robovision.worker.WorkerConfig;
 import io.robovision.worker.WorkerMain;
@@ -110,17 +113,28 @@ public final class Demo {
     new TopicSetup(kafka).ensure(Set.of(topics.frames(), topics.segments(), topics.analytics(), topics.deadLetter(),
         topics.detections(), topics.windows()), options.partitions(), (short) 1, 16 * 1024 * 1024);
 
+    try (Telemetry telemetry = new Telemetry();
+        MetricsServer metrics = MetricsServer.start(MetricsConfig.from(settings), telemetry)) {
+      if (metrics != null) {
+        out.println("metrics, health and readiness at http://localhost:" + metrics.port() + "/metrics, /health, /ready");
+      }
+      return runComponents(settings, kafka, topics, telemetry);
+    }
+  }
+
+  private DemoSummary runComponents(Settings settings, KafkaSettings kafka, Topics topics, Telemetry telemetry)
+      throws InterruptedException, SourceException, IOException {
     out.println("loading model " + options.model() + (options.detector() == null ? "" : " and detector "
         + options.detector()) + " ...");
-    WorkerStats workerStats = new WorkerStats();
+    WorkerStats workerStats = new WorkerStats(telemetry);
     SegmenterWorker worker = WorkerMain.start(WorkerConfig.from(settings), workerStats);
-    RecorderSink sink = SinkMain.start(SinkConfig.from(settings));
+    RecorderSink sink = SinkMain.start(SinkConfig.from(settings), telemetry);
     WindowsConfig windowsConfig = WindowsConfig.from(settings);
     AnalyticsWindows windows = windowsConfig.enabled() ? AnalyticsWindows.start(windowsConfig) : null;
     List<CaptureAgent> agents = new ArrayList<>();
     List<CaptureStats> captureStats = new ArrayList<>();
     for (int i = 1; i <= options.cameras(); i++) {
-      CaptureStats stats = new CaptureStats();
+      CaptureStats stats = new CaptureStats(telemetry, "camera-" + i);
       captureStats.add(stats);
       agents.add(CaptureMain.start(CaptureConfig.from(settings.with(Map.of(
           CaptureConfig.CAMERA_ID, "camera-" + i,

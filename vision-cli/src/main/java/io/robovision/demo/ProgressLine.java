@@ -1,9 +1,14 @@
 package io.robovision.demo;
 
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.util.Locale;
-import org.HdrHistogram.Histogram;
+import java.util.concurrent.TimeUnit;
 
-/** One line of live progress: rates per stage since the previous line, lag and latency so far. */
+/**
+ * One line of live progress, read from the same Micrometer meters that /metrics serves: rates per
+ * stage since the previous line, lag, and the recent end-to-end latency percentiles.
+ */
 public final class ProgressLine {
   private final PipelineMeters meters;
   private final long startNanos = System.nanoTime();
@@ -22,7 +27,7 @@ public final class ProgressLine {
     long published = meters.published();
     long segmented = meters.worker().segmentedCount();
     long recorded = meters.sink().recordedCount();
-    Histogram latency = meters.sink().latency().snapshot();
+    HistogramSnapshot latency = meters.sink().latencyTimer().takeSnapshot();
     String line = String.format(Locale.ROOT,
         "[%5.1fs] captured %d (%.1f/s) | segmented %d (%.1f/s, %.0f ms/frame, batch %.1f, lag %d, skipped %d,"
             + " %.1f instances/frame) | recorded %d (%.1f/s) | latency p50 %d ms p95 %d ms | dropped %d dead-lettered %d",
@@ -30,12 +35,21 @@ public final class ProgressLine {
         segmented, (segmented - lastSegmented) / seconds, meters.worker().meanInferenceMillis(),
         meters.worker().meanBatchSize(), meters.worker().lagRecords(), meters.worker().skippedCount(),
         segmented == 0 ? 0.0 : (double) meters.worker().instanceCount() / segmented, recorded, (recorded - lastRecorded) / seconds,
-        latency.getValueAtPercentile(50), latency.getValueAtPercentile(95),
+        percentileMillis(latency, 0.5), percentileMillis(latency, 0.95),
         meters.dropped(), meters.worker().deadLetteredCount());
     lastNanos = now;
     lastPublished = published;
     lastSegmented = segmented;
     lastRecorded = recorded;
     return line;
+  }
+
+  private static long percentileMillis(HistogramSnapshot snapshot, double percentile) {
+    for (ValueAtPercentile value : snapshot.percentileValues()) {
+      if (value.percentile() == percentile) {
+        return Math.round(value.value(TimeUnit.MILLISECONDS));
+      }
+    }
+    return 0;
   }
 }

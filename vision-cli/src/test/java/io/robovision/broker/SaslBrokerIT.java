@@ -13,6 +13,7 @@ import io.robovision.kafka.BrokerAuthenticationException;
 import io.robovision.kafka.TopicSetup;
 import io.robovision.schemas.Frame;
 import io.robovision.serde.AvroDeserializer;
+import io.robovision.telemetry.Telemetry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -63,7 +64,7 @@ class SaslBrokerIT {
     CaptureConfig config = CaptureConfig.from(settings);
     new TopicSetup(config.kafka()).ensure(Set.of(TOPIC), 1, (short) 1, KafkaSettings.MAX_RECORD_BYTES);
 
-    CaptureStats stats = new CaptureStats();
+    CaptureStats stats = new CaptureStats(new Telemetry(), config.cameraId());
     CaptureMain.start(config, stats).run();
 
     assertThat(stats.publishedCount()).isEqualTo(5);
@@ -74,7 +75,7 @@ class SaslBrokerIT {
   void aWrongPasswordFailsWithinSecondsNamingTheSettings() {
     CaptureConfig config = CaptureConfig.from(Settings.load(null, environment("wrong"), Map.of()));
     long started = System.nanoTime();
-    assertThatThrownBy(() -> CaptureMain.start(config, new CaptureStats()))
+    assertThatThrownBy(() -> CaptureMain.start(config, new CaptureStats(new Telemetry(), config.cameraId())))
         .isInstanceOf(BrokerAuthenticationException.class)
         .hasMessageContaining(broker.bootstrapServers())
         .hasMessageContaining("kafka.sasl.jaas.config")

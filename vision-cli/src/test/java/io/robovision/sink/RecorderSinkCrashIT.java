@@ -22,6 +22,7 @@ import io.robovision.serde.AvroSerializer;
 import io.robovision.sink.recording.SegmentFile;
 import io.robovision.sink.recording.SegmentMetadata;
 import io.robovision.sink.recording.VideoFiles;
+import io.robovision.telemetry.Telemetry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -83,6 +84,7 @@ class RecorderSinkCrashIT {
   void recordsEveryFrameExactlyOnceAcrossAnAbruptStop() throws Exception {
     Path out = dir.resolve("out");
     SinkStats stats;
+    Telemetry telemetry = new Telemetry();
     try (EmbeddedBroker broker = EmbeddedBroker.start(0, null)) {
       KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), Map.of());
       new TopicSetup(kafka).ensure(Set.of("vision.frames", "vision.segments", "vision.analytics", "vision.deadletter"),
@@ -109,7 +111,7 @@ class RecorderSinkCrashIT {
         publish(producer, BEFORE_CRASH, FRAMES);
       }
 
-      RecorderSink restarted = SinkMain.start(SinkConfig.from(new Settings(settings)));
+      RecorderSink restarted = SinkMain.start(SinkConfig.from(new Settings(settings)), telemetry);
       Thread thread = new Thread(restarted, "restarted-sink");
       thread.start();
       awaitCsvRows(out.resolve("analytics.csv"), FRAMES - 1, null);
@@ -145,6 +147,10 @@ class RecorderSinkCrashIT {
     assertThat(stats.gapCount()).isEqualTo(1);
     assertThat(stats.droppedCount()).isEqualTo(1);
     assertThat(stats.duplicateCount()).as("camera-1's frames 30..39 read again").isGreaterThanOrEqualTo(10);
+    assertThat(telemetry.scrape()).as("the same counts on /metrics").contains("vision_sink_parts_deleted_total 2.0",
+        "vision_sink_frames_skipped_total 1.0", "vision_sink_frames_gaps_total 1.0", "vision_sink_frames_dropped_total 1.0",
+        "vision_sink_segments_closed_total " + stats.segmentsClosedCount() + ".0");
+    assertThat(stats.segmentsClosedCount()).as("segments the restarted sink closed").isPositive();
   }
 
   /** Each sequence number once; camera-2's result 70 never arrives, so that frame repeats the picture of 69. */

@@ -16,6 +16,7 @@ import io.robovision.kafka.TopicSetup;
 import io.robovision.schemas.SegmentResult;
 import io.robovision.schemas.SegmentStatus;
 import io.robovision.serde.AvroDeserializer;
+import io.robovision.telemetry.Telemetry;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,7 +82,7 @@ class WorkerThroughputIT {
     worker.put(WorkerConfig.INFERENCE_THREADS, "1");
     worker.put(WorkerConfig.BATCH_SIZE, "2");
     worker.put(WorkerConfig.MAX_FRAME_AGE_MS, Long.toString(MAX_FRAME_AGE_MS));
-    WorkerStats stats = new WorkerStats();
+    WorkerStats stats = new WorkerStats(new Telemetry());
     SegmenterWorker segmenter = WorkerMain.start(WorkerConfig.from(new Settings(worker)), stats);
     Thread workerThread = new Thread(segmenter, "worker-under-test");
     workerThread.start();
@@ -121,7 +122,7 @@ class WorkerThroughputIT {
     Map<String, SegmentResult> single = runToEnd(workerSettings("single", "vision.segments"), published, 1, 1);
     Map<String, String> batchedSettings = workerSettings("batched", "batched.segments");
     batchedSettings.put(WorkerConfig.BATCH_WAIT_MS, "200");
-    WorkerStats batchedStats = new WorkerStats();
+    WorkerStats batchedStats = new WorkerStats(new Telemetry());
     Map<String, SegmentResult> batched = runToEnd(batchedSettings, published, 4, 2, batchedStats);
 
     assertThat(batchedStats.meanBatchSize()).isGreaterThan(1.5);
@@ -138,7 +139,7 @@ class WorkerThroughputIT {
 
   private Map<String, SegmentResult> runToEnd(Map<String, String> settings, long frames, int batchSize, int predictors)
       throws Exception {
-    return runToEnd(settings, frames, batchSize, predictors, new WorkerStats());
+    return runToEnd(settings, frames, batchSize, predictors, new WorkerStats(new Telemetry()));
   }
 
   private Map<String, SegmentResult> runToEnd(Map<String, String> settings, long frames, int batchSize, int predictors,
@@ -174,7 +175,7 @@ class WorkerThroughputIT {
     List<Thread> threads = new ArrayList<>();
     List<CaptureStats> stats = new ArrayList<>();
     for (int camera = 1; camera <= cameras; camera++) {
-      CaptureStats cameraStats = new CaptureStats();
+      CaptureStats cameraStats = new CaptureStats(new Telemetry(), "camera-" + camera);
       stats.add(cameraStats);
       CaptureAgent agent = CaptureMain.start(CaptureConfig.from(new Settings(Map.of(
           KafkaSettings.BOOTSTRAP_SERVERS, broker.bootstrapServers(),

@@ -26,6 +26,7 @@ public final class FramePublisher implements AutoCloseable {
   private final Producer<String, byte[]> producer;
   private final String topic;
   private final CaptureStats stats;
+  private final AutoCloseable producerMetrics;
   private final AvroSerializer<Frame> serializer = new AvroSerializer<>(Frame.getClassSchema());
 
   public FramePublisher(KafkaSettings kafka, String topic, String cameraId, CaptureStats stats) {
@@ -43,6 +44,7 @@ public final class FramePublisher implements AutoCloseable {
     this.producer = producer;
     this.topic = topic;
     this.stats = stats;
+    this.producerMetrics = stats.telemetry().bind(producer);
   }
 
   /** Sends asynchronously; blocks only when the producer's buffer is full, which paces the source. */
@@ -55,13 +57,13 @@ public final class FramePublisher implements AutoCloseable {
         if (error == null) {
           stats.published(value.length);
         } else {
-          stats.failed();
+          stats.failed(error.getMessage());
           LOG.error("frame {} of camera {} was not delivered to topic {}: {}", frame.getSequence(),
               frame.getCameraId(), topic, explain(error, value.length));
         }
       });
     } catch (RuntimeException e) {
-      stats.failed();
+      stats.failed(e.getMessage());
       LOG.error("frame {} of camera {} was not sent to topic {}: {}", frame.getSequence(),
           frame.getCameraId(), topic, explain(e, value.length));
     }
@@ -74,7 +76,11 @@ public final class FramePublisher implements AutoCloseable {
 
   @Override
   public void close() {
-    producer.close(Duration.ofSeconds(30));
+    try (producerMetrics) {
+      producer.close(Duration.ofSeconds(30));
+    } catch (Exception e) {
+      LOG.debug("closing the producer's metrics: {}", e.getMessage());
+    }
   }
 
   private static String explain(Exception error, int size) {

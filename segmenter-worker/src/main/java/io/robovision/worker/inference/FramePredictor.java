@@ -44,7 +44,9 @@ public final class FramePredictor implements AutoCloseable {
     for (int i = 0; i < frames.size(); i++) {
       outputs.add(new Output(masks.get(i), boxes.get(i)));
     }
-    return new BatchOutput(outputs, segmented - started, detected - segmented);
+    // A model that is off did not run: 0, so that its stage is left out of the timings' histograms.
+    return new BatchOutput(outputs, segmenter != null ? segmented - started : 0,
+        detector != null ? detected - segmented : 0);
   }
 
   @Override

@@ -144,7 +144,7 @@ public final class FramePipeline implements AutoCloseable {
     } catch (CorruptFrameException | RuntimeException e) {
       deadLetter(job, e);
       // The sink holds this camera's later frames until it hears about this one.
-      sender.result(job, results.failed(frame, e.getMessage(), timings(frame, System.currentTimeMillis(), 0)));
+      send(job, results.failed(frame, e.getMessage(), timings(frame, System.currentTimeMillis(), 0)));
       job.release();
       return;
     }
@@ -260,12 +260,18 @@ public final class FramePipeline implements AutoCloseable {
           built = results.failed(job.frame(), "result encoding failed: " + e.getMessage(),
               timings(job.frame(), System.currentTimeMillis(), job.decodeMillis()));
         }
-        sender.result(job, built);
+        send(job, built);
         job.release();
       });
     } catch (RejectedExecutionException e) {
       job.abandon(e);
     }
+  }
+
+  /** Every result goes out here, so each one's stage times are measured exactly once. */
+  private void send(InFlightFrame job, SegmentResult result) {
+    stats.stages(result.getTimings());
+    sender.result(job, result);
   }
 
   /** Queue time is what is left of capture-to-model once decoding is taken out, so the stages add up to the latency. */

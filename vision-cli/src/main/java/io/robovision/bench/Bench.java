@@ -1,0 +1,152 @@
+package io.robovision.bench;
+
+import io.robovision.broker.EmbeddedBroker;
+import io.robovision.config.ClassNames;
+import io.robovision.config.KafkaSettings;
+import io.robovision.kafka.TopicSetup;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.openjdk.jmh.runner.RunnerException;
+
+/**
+ * One bench run on one machine, one model and one input size: (a) the raw model under JMH, (b) the
+ * worker end to end on the embedded broker at batch 1 and batched, (c) the seed-style Python loop,
+ * (d) the worker with a trivial model, and optionally the worker's memory over a long run.
+ */
+public final class Bench {
+  private static final String FRAMES_TOPIC = "bench.frames";
+  private static final int DISTINCT_FRAMES = 50;
+
+  private final BenchOptions options;
+  private final PrintStream out;
+
+  public Bench(BenchOptions options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+  }
+
+  public BenchReport run() throws IOException, InterruptedException, RunnerException {
+    requireFile(options.model(), "--model");
+    requireFile(options.trivialModel(), "--trivial-model (made by bench/make_trivial_model.py)");
+    int classes = ClassNames.read(options.classes()).size();
+    BenchReport.Machine machine = new MachineInfo().describe();
+    out.printf(Locale.ROOT, "machine: %s, %d cores, %d MB, %s%n", machine.cpu(), machine.cores(), machine.memoryMb(),
+        machine.java());
+
+    out.println("(a) raw model under JMH: forward pass on a prepared " + options.width() + "x" + options.height()
+        + " tensor ...");
+    BenchReport.ModelFigures raw = new RawModelBench(Math.max(1, options.modelIterations() / 2),
+        options.modelIterations(), 2).run(options.model(), options.width(), options.height());
+    out.printf(Locale.ROOT, "    %.2f frames/s%s%n", raw.fps(),
+        raw.fpsError99() == null ? "" : String.format(Locale.ROOT, " (99.9%% error %.2f)", raw.fpsError99()));
+
+    Path scratch = Files.createTempDirectory("vision-bench");
+    try (EmbeddedBroker broker = EmbeddedBroker.start(0, null)) {
+      KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), Map.of());
+      int partitions = Math.max(1, options.cameras());
+      // Every topic up front: producing right after a topic is created can meet a leader not yet elected.
+      new TopicSetup(kafka).ensure(Set.of(FRAMES_TOPIC, WorkerBench.segmentsTopic("batch-1"),
+          WorkerBench.segmentsTopic("batched"), WorkerBench.segmentsTopic("trivial"), WorkerBench.DEAD_LETTER_TOPIC,
+          RssBench.FRAMES_TOPIC, RssBench.SEGMENTS_TOPIC), partitions, (short) 1, 16 * 1024 * 1024);
+      FramePool pool = new FramePool(options.cameras(), DISTINCT_FRAMES, options.width(), options.height());
+      out.println("publishing " + options.frames() + " frames of " + options.cameras() + " camera(s) before the clock"
+          + " starts ...");
+      pool.publish(kafka, FRAMES_TOPIC, options.frames());
+
+      WorkerBench workers = new WorkerBench(kafka, FRAMES_TOPIC);
+      List<BenchReport.WorkerFigures> worker = new ArrayList<>();
+      for (boolean batched : new boolean[] {false, true}) {
+        String label = batched ? "batched" : "batch-1";
+        out.println("(b) worker end to end, " + label + " " + options.workerOverrides(batched) + " ...");
+        worker.add(print(workers.run(label, options, options.model(), options.frames(),
+            options.workerOverrides(batched))));
+      }
+
+      BenchReport.PythonFigures python;
+      if (options.skipPython()) {
+        python = BenchReport.PythonFigures.skipped("--no-python");
+      } else {
+        out.println("(c) seed-style Python loop (" + options.python() + " " + options.pythonScript() + ") ...");
+        Path jpegs = scratch.resolve("frames");
+        pool.writeJpegs(jpegs);
+        python = new PythonLoopBench(options.python(), options.pythonScript())
+            .run(options.model(), jpegs, options.frames(), options.width(), options.height(), classes);
+      }
+      out.println(python.skipped() != null ? "    skipped: " + python.skipped()
+          : String.format(Locale.ROOT, "    %.2f frames/s (%s decode, torch %s, %d threads)", python.fps(),
+              python.decoder(), python.torch(), python.threads()));
+
+      out.println("(d) worker end to end with the trivial model " + options.trivialModel().getFileName() + " ...");
+      BenchReport.WorkerFigures trivial = print(workers.run("trivial", options, options.trivialModel(),
+          options.frames(), options.workerOverrides(false)));
+
+      BenchReport.RssFigures rss = null;
+      if (options.rssFrames() > 0) {
+        Path model = options.rssRealModel() ? options.model() : options.trivialModel();
+        out.println("worker memory: " + options.rssFrames() + " frames through a child `vision segment` with "
+            + model.getFileName() + " ...");
+        rss = new RssBench(kafka, options.out().toAbsolutePath().resolveSibling("bench-rss-worker.log"))
+            .run(pool, options, model, options.rssFrames());
+        out.printf(Locale.ROOT, "    VmRSS start %d kB, end %d kB, max %d kB (%+.2f %%): %s%n", rss.startKb(),
+            rss.endKb(), rss.maxKb(), rss.changePercent(), rss.flat() ? "flat" : "NOT flat within 5 %");
+      }
+
+      BenchReport report = new BenchReport(Instant.now().toString(), machine, options.describe(), raw, worker, python,
+          trivial, rss, ratios(raw, worker, python));
+      report.ratios().forEach((name, value) -> out.printf(Locale.ROOT, "%s: %.3f%n", name, value));
+      report.write(options.out());
+      out.println("figures: " + options.out());
+      return report;
+    } finally {
+      deleteTree(scratch);
+    }
+  }
+
+  private BenchReport.WorkerFigures print(BenchReport.WorkerFigures figures) {
+    out.printf(Locale.ROOT, "    %.2f frames/s (%.2f with warm-up), latency p50 %.0f ms p99 %.0f ms, %d failed%n",
+        figures.fps(), figures.fpsWithWarmup(), figures.latencyMs().get("p50"), figures.latencyMs().get("p99"),
+        figures.failed());
+    return figures;
+  }
+
+  private static Map<String, Double> ratios(BenchReport.ModelFigures raw, List<BenchReport.WorkerFigures> worker,
+      BenchReport.PythonFigures python) {
+    Map<String, Double> ratios = new LinkedHashMap<>();
+    for (BenchReport.WorkerFigures figures : worker) {
+      ratios.put("worker_" + figures.label().replace('-', '_') + "_over_raw_model", round(figures.fps() / raw.fps()));
+      if (python.fps() != null) {
+        ratios.put("worker_" + figures.label().replace('-', '_') + "_over_python", round(figures.fps() / python.fps()));
+      }
+    }
+    return ratios;
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+
+  private static void requireFile(Path file, String option) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("'" + file + "' does not exist (" + option + ")");
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.robovision.bench;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What one bench run measures: frames, cameras, frame and model input size, the models, and the batched worker's settings. */
+public record BenchOptions(
+    long frames,
+    int cameras,
+    int width,
+    int height,
+    Path model,
+    Path classes,
+    Path trivialModel,
+    Path python,
+    Path pythonScript,
+    boolean skipPython,
+    long rssFrames,
+    boolean rssRealModel,
+    int batchSize,
+    int batchWaitMs,
+    int predictors,
+    int modelIterations,
+    Path out) {
+
+  public static final String BATCH_SIZE = "worker.batch.size";
+  public static final String BATCH_WAIT_MS = "worker.batch.wait.ms";
+  public static final String PREDICTORS = "worker.predictors";
+
+  public BenchOptions {
+    if (frames < 10) {
+      throw new IllegalArgumentException("--frames must be at least 10, got " + frames);
+    }
+    if (cameras < 1 || cameras > 64) {
+      throw new IllegalArgumentException("--cameras must be 1..64, got " + cameras);
+    }
+    if (width < 16 || height < 16) {
+      throw new IllegalArgumentException("--width and --height must be at least 16, got " + width + "x" + height);
+    }
+    if (rssFrames < 0 || batchSize < 1 || batchWaitMs < 0 || predictors < 1 || modelIterations < 1) {
+      throw new IllegalArgumentException("--rss-frames must be >= 0, --batch-size, --predictors and"
+          + " --model-iterations >= 1, --batch-wait-ms >= 0");
+    }
+  }
+
+  /** Worker settings of the batch-1 run ({@code batched} false) or the batched run. */
+  public Map<String, String> workerOverrides(boolean batched) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put(BATCH_SIZE, Integer.toString(batched ? batchSize : 1));
+    values.put(BATCH_WAIT_MS, Integer.toString(batched ? batchWaitMs : 0));
+    values.put(PREDICTORS, Integer.toString(batched ? predictors : 1));
+    return values;
+  }
+
+  /** The options as bench.json records them. */
+  public Map<String, Object> describe() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("frames", frames);
+    values.put("cameras", cameras);
+    values.put("width", width);
+    values.put("height", height);
+    values.put("model", model.getFileName().toString());
+    values.put("trivial_model", trivialModel.getFileName().toString());
+    values.put("rss_frames", rssFrames);
+    return values;
+  }
+}

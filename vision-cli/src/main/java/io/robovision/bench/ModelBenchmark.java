@@ -1,0 +1,74 @@
+package io.robovision.bench;
+
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.NoopTranslator;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/** JMH benchmark of the raw model: the DJL predictor's forward pass on an already-normalised input tensor. */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class ModelBenchmark {
+  @Param("")
+  public String model;
+
+  @Param("320")
+  public int width;
+
+  @Param("240")
+  public int height;
+
+  private ZooModel<NDList, NDList> zoo;
+  private Predictor<NDList, NDList> predictor;
+  private NDManager manager;
+  private NDList input;
+
+  @Setup
+  public void load() throws ModelNotFoundException, MalformedModelException, IOException {
+    zoo = Criteria.builder()
+        .setTypes(NDList.class, NDList.class)
+        .optModelPath(Path.of(model))
+        .optEngine("PyTorch")
+        .optTranslator(new NoopTranslator(null))
+        .build()
+        .loadModel();
+    predictor = zoo.newPredictor();
+    manager = NDManager.newBaseManager("PyTorch");
+    // Normalised pixels are roughly standard normal; the values do not change the work done.
+    input = new NDList(manager.randomNormal(new Shape(1, 3, height, width)));
+  }
+
+  @Benchmark
+  public long forward() throws TranslateException {
+    try (NDList output = predictor.predict(input)) {
+      return output.head().getShape().size();
+    }
+  }
+
+  @TearDown
+  public void close() {
+    input.close();
+    manager.close();
+    predictor.close();
+    zoo.close();
+  }
+}

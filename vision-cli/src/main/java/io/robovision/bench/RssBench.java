@@ -1,0 +1,110 @@
+package io.robovision.bench;
+
+import io.robovision.config.KafkaSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Runs {@code vision segment} as a child JVM over many waiting frames and samples its resident
+ * memory (VmRSS) every second, to check it stays flat once warmed up.
+ */
+final class RssBench {
+  static final String FRAMES_TOPIC = "bench.rss.frames";
+  static final String SEGMENTS_TOPIC = "bench.rss.segments";
+  private static final double FLAT_PERCENT = 5;
+
+  private final KafkaSettings kafka;
+  private final Path logFile;
+
+  RssBench(KafkaSettings kafka, Path logFile) {
+    this.kafka = kafka;
+    this.logFile = logFile;
+  }
+
+  BenchReport.RssFigures run(FramePool pool, BenchOptions options, Path model, long frames)
+      throws IOException, InterruptedException {
+    pool.publish(kafka, FRAMES_TOPIC, frames);
+    Process child = new ProcessBuilder(command(options, model, FRAMES_TOPIC, SEGMENTS_TOPIC))
+        .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+    long warm = Math.max(1, frames / 10);
+    List<Long> samples = new ArrayList<>();
+    long startKb = -1;
+    long received = 0;
+    try (KafkaConsumer<String, byte[]> consumer = counter(SEGMENTS_TOPIC)) {
+      long deadline = System.currentTimeMillis() + Duration.ofMinutes(5).toMillis() + frames * 2_000;
+      long nextSample = 0;
+      while (received < frames && child.isAlive() && System.currentTimeMillis() < deadline) {
+        received += consumer.poll(Duration.ofMillis(200)).count();
+        if (System.currentTimeMillis() >= nextSample) {
+          long rss = rssKb(child.pid());
+          if (rss > 0 && received >= warm) {
+            samples.add(rss);
+            if (startKb < 0) {
+              startKb = rss;
+            }
+          }
+          nextSample = System.currentTimeMillis() + 1_000;
+        }
+      }
+      long endKb = rssKb(child.pid());
+      if (endKb > 0) {
+        samples.add(endKb);
+      }
+      if (received < frames || startKb < 0) {
+        throw new IllegalStateException("the child worker produced " + received + " of " + frames
+            + " results; see " + logFile);
+      }
+      long maxKb = samples.stream().mapToLong(Long::longValue).max().orElse(endKb);
+      double change = 100.0 * (endKb - startKb) / startKb;
+      return new BenchReport.RssFigures(model.getFileName().toString(), frames, startKb, endKb, maxKb,
+          Math.round(change * 100) / 100.0, Math.abs(change) <= FLAT_PERCENT
+              && 100.0 * (maxKb - startKb) / startKb <= FLAT_PERCENT, samples.size());
+    } finally {
+      child.destroy();
+      if (!child.waitFor(30, TimeUnit.SECONDS)) {
+        child.destroyForcibly();
+      }
+    }
+  }
+
+  private List<String> command(BenchOptions options, Path model, String framesTopic, String segments) {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>(List.of(java, "-Dai.djl.offline=true",
+        "-Dvision.home=" + System.getProperty("vision.home", "."),
+        "-cp", System.getProperty("java.class.path"), "io.robovision.cli.VisionCommand", "segment",
+        "--bootstrap-servers", kafka.bootstrapServers(), "--model", model.toString(),
+        "--classes", options.classes().toString(), "--input-width", Integer.toString(options.width()),
+        "--input-height", Integer.toString(options.height()), "--no-detection", "--group-id", "bench-rss",
+        "-s", "topic.frames=" + framesTopic, "-s", "topic.segments=" + segments,
+        "-s", "topic.deadletter=" + WorkerBench.DEAD_LETTER_TOPIC));
+    options.workerOverrides(true).forEach((key, value) -> command.addAll(List.of("-s", key + "=" + value)));
+    return command;
+  }
+
+  /** Counts results from the start of every partition of the topic. */
+  private KafkaConsumer<String, byte[]> counter(String topic) {
+    KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.clientProperties(Map.of(
+        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, KafkaSettings.MAX_RECORD_BYTES)),
+        new StringDeserializer(), new ByteArrayDeserializer());
+    List<TopicPartition> all = consumer.partitionsFor(topic).stream()
+        .map(info -> new TopicPartition(topic, info.partition())).toList();
+    consumer.assign(all);
+    consumer.seekToBeginning(all);
+    return consumer;
+  }
+
+  private static long rssKb(long pid) {
+    return MachineInfo.procField(Path.of("/proc", Long.toString(pid), "status"), "VmRSS")
+        .map(MachineInfo::kilobytes).orElse(-1L);
+  }
+}

@@ -1,0 +1,38 @@
+package io.robovision.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A short bench on the trivial model: every part runs on the real broker and bench.json holds the figures. */
+class BenchIT {
+  private static final Path TRIVIAL = Path.of("..", "bench", "trivial_segmenter.pt");
+  private static final Path CLASSES = Path.of("..", "models", "voc_classes.txt");
+
+  @Test
+  void measuresTheModelTheWorkerAndTheTrivialPipeline(@TempDir Path out) throws Exception {
+    Path json = out.resolve("bench.json");
+    BenchOptions options = new BenchOptions(12, 2, 64, 48, TRIVIAL, CLASSES, TRIVIAL, out.resolve("no-python"),
+        Path.of("..", "bench", "python_loop.py"), false, 0, false, 4, 10, 1, 1, json);
+
+    BenchReport report = new Bench(options, System.out).run();
+
+    assertThat(report.rawModel().fps()).isPositive();
+    assertThat(report.worker()).extracting(BenchReport.WorkerFigures::label).containsExactly("batch-1", "batched");
+    assertThat(report.worker()).allSatisfy(run -> {
+      assertThat(run.fps()).isPositive();
+      assertThat(run.failed()).isZero();
+      assertThat(run.latencyMs()).containsKeys("p50", "p99", "max");
+    });
+    assertThat(report.worker().get(1).settings()).containsEntry("worker.batch.size", "4");
+    assertThat(report.trivialPipeline().fps()).isPositive();
+    assertThat(report.python().skipped()).contains("not found (--python)");
+    assertThat(report.ratios()).containsKeys("worker_batch_1_over_raw_model", "worker_batched_over_raw_model")
+        .doesNotContainKey("worker_batch_1_over_python");
+    assertThat(report.machine().cores()).isPositive();
+    assertThat(Files.readString(json)).contains("\"raw_model\"", "\"trivial_pipeline\"", "\"machine\"");
+  }
+}
