@@ -22,6 +22,7 @@ final class RssBench {
   static final String FRAMES_TOPIC = "bench.rss.frames";
   static final String SEGMENTS_TOPIC = "bench.rss.segments";
   private static final double FLAT_PERCENT = 5;
+  private static final String HEAP = "1g";
 
   private final KafkaSettings kafka;
   private final Path logFile;
@@ -79,7 +80,9 @@ final class RssBench {
 
   private List<String> command(BenchOptions options, Path model, String framesTopic, String segments) {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-Dai.djl.offline=true",
+    // A fixed, pre-touched heap is resident from the start, so what RSS gains afterwards is native memory.
+    List<String> command = new ArrayList<>(List.of(java, "-Xms" + HEAP, "-Xmx" + HEAP, "-XX:+AlwaysPreTouch",
+        "-Dai.djl.offline=true",
         "-Dvision.home=" + System.getProperty("vision.home", "."),
         "-cp", System.getProperty("java.class.path"), "io.robovision.cli.VisionCommand", "segment",
         "--bootstrap-servers", kafka.bootstrapServers(), "--model", model.toString(),
