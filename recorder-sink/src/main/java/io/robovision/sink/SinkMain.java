@@ -42,7 +42,7 @@ public final class SinkMain {
           Telemetry telemetry = new Telemetry();
           RecorderSink sink = start(config, telemetry);
           return MeteredComponent.of(metrics, telemetry, new Component(() -> {
-            try (AnalyticsWindows running = windows.enabled() ? AnalyticsWindows.start(windows) : null) {
+            try (AnalyticsWindows running = windows.enabled() ? AnalyticsWindows.start(windows, telemetry.component("analytics-windows")) : null) {
               sink.run();
             }
           }, sink::stop));

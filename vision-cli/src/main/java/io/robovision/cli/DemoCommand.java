@@ -3,6 +3,7 @@ package io.robovision.cli;
 import io.robovision.demo.Demo;
 import io.robovision.demo.DemoOptions;
 import io.robovision.demo.DemoSummary;
+import io.robovision.sink.SinkConfig;
 import io.robovision.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,10 +18,13 @@ import picocli.CommandLine.Option;
 /** {@code vision demo}: the whole pipeline in one JVM, on an embedded broker. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Runs an embedded Kafka broker, N capture agents, a segmenter worker and the recorder sink in one JVM,",
-        "then prints a summary and writes OUT/summary.json, OUT/analytics.csv and OUT/<camera>/<date>/<time>.mp4 segments.",
+        "then prints a summary and writes OUT/summary.json, OUT/analytics.csv and OUT/<camera>/<date>/<time>.mp4 segments",
+        "(10 s each unless --segment-seconds or sink.segment.seconds says otherwise).",
         "The sink's analytics windows run too and publish to vision.analytics.windows (the summary counts the rows);"
             + " settings analytics.window.seconds, analytics.window.grace.seconds, analytics.windows.enabled."})
 public final class DemoCommand implements Callable<Integer> {
+  private static final String DEMO_SEGMENT_SECONDS = "10";
+
   @Option(names = "--cameras", defaultValue = "2", description = "number of cameras (default ${DEFAULT-VALUE})")
   int cameras;
 
@@ -98,6 +102,11 @@ public final class DemoCommand implements Callable<Integer> {
     commandSettings.put(WorkerConfig.MAX_FRAME_AGE_MS, maxFrameAge);
     commandSettings.put(WorkerConfig.DEVICE, device);
     commandSettings.putAll(recording.settings());
+    if (commandSettings.get(SinkConfig.SEGMENT_SECONDS) == null
+        && common.load(Map.of()).find(SinkConfig.SEGMENT_SECONDS).isEmpty()) {
+      // A demo of half a minute would end inside the sink's first 60 s segment and show no rolling.
+      commandSettings.put(SinkConfig.SEGMENT_SECONDS, DEMO_SEGMENT_SECONDS);
+    }
     Demo demo = new Demo(options, common.load(commandSettings), System.out);
     DemoSummary summary;
     try (GracefulShutdown shutdown = new GracefulShutdown(demo::stop, Duration.ofMinutes(5))) {

@@ -78,7 +78,7 @@ public final class RecordCommand implements Callable<Integer> {
     new Progress(() -> line(sink, started), () -> line(sink, started), 5_000, System.out);
     try (MetricsServer metrics = MetricsServer.start(MetricsConfig.from(settings), telemetry);
         GracefulShutdown shutdown = new GracefulShutdown(sink::stop, Duration.ofSeconds(30));
-        AnalyticsWindows running = windows.enabled() ? AnalyticsWindows.start(windows) : null) {
+        AnalyticsWindows running = windows.enabled() ? AnalyticsWindows.start(windows, telemetry.component("analytics-windows")) : null) {
       sink.run();
     }
     return 0;

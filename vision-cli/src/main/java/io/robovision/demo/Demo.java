@@ -130,7 +130,7 @@ public final class Demo {
     SegmenterWorker worker = WorkerMain.start(WorkerConfig.from(settings), workerStats);
     RecorderSink sink = SinkMain.start(SinkConfig.from(settings), telemetry);
     WindowsConfig windowsConfig = WindowsConfig.from(settings);
-    AnalyticsWindows windows = windowsConfig.enabled() ? AnalyticsWindows.start(windowsConfig) : null;
+    AnalyticsWindows windows = windowsConfig.enabled() ? AnalyticsWindows.start(windowsConfig, telemetry.component("analytics-windows")) : null;
     List<CaptureAgent> agents = new ArrayList<>();
     List<CaptureStats> captureStats = new ArrayList<>();
     for (int i = 1; i <= options.cameras(); i++) {

@@ -12,6 +12,8 @@ import io.robovision.schemas.DetectionRow;
 import io.robovision.schemas.SegmentStatus;
 import io.robovision.serde.AvroSerializer;
 import io.robovision.sink.windows.AnalyticsWindows;
+import io.robovision.telemetry.ComponentHealth;
+import io.robovision.telemetry.Telemetry;
 import io.robovision.sink.windows.WindowsConfig;
 import java.io.FileReader;
 import java.nio.file.Path;
@@ -181,7 +183,8 @@ class ExportRoundTripIT {
     WindowsConfig config = new WindowsConfig(kafka, topics, true, "it-windows", Duration.ofSeconds(10),
         Duration.ZERO);
     AvroSerializer<AnalyticsRow> serializer = new AvroSerializer<>(AnalyticsRow.getClassSchema());
-    try (AnalyticsWindows windows = AnalyticsWindows.start(config);
+    try (Telemetry telemetry = new Telemetry();
+        AnalyticsWindows windows = AnalyticsWindows.start(config, telemetry.component("analytics-windows"));
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.clientProperties(Map.of()),
             new StringSerializer(), new ByteArraySerializer())) {
       // Captures at 0..24 s: windows [0, 10) and [10, 20) close once a frame at 20 s or later arrives.
@@ -192,6 +195,9 @@ class ExportRoundTripIT {
       }
       assertThat(windows.awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
       assertThat(windows.failure()).isNull();
+      ComponentHealth health = telemetry.component("analytics-windows");
+      assertThat(health.alive()).isTrue();
+      assertThat(health.notReadyReason()).isNull();
     }
     Path csv = dir.resolve("windows.csv");
     assertThat(export("it.windows", "csv", csv)).isZero();

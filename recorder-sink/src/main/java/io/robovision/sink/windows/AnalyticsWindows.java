@@ -1,6 +1,7 @@
 package io.robovision.sink.windows;
 
 import io.robovision.kafka.TopicSetup;
+import io.robovision.telemetry.ComponentHealth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,8 +51,11 @@ public final class AnalyticsWindows implements AutoCloseable {
     this.stateDir = stateDir;
   }
 
-  /** Creates the topics it reads and writes when missing, then starts processing in the background. */
-  public static AnalyticsWindows start(WindowsConfig config) {
+  /**
+   * Creates the topics it reads and writes when missing, then starts processing in the background;
+   * {@code health} follows the application's state, so /health and /ready show it apart from the sink.
+   */
+  public static AnalyticsWindows start(WindowsConfig config, ComponentHealth health) {
     new TopicSetup(config.kafka()).ensure(Set.of(config.topics().analytics(), config.topics().windows()),
         DEFAULT_PARTITIONS, (short) -1, MAX_MESSAGE_BYTES);
     Path stateDir;
@@ -69,10 +73,20 @@ public final class AnalyticsWindows implements AutoCloseable {
       LOG.error("analytics windows stopped: {}", error.getMessage(), error);
       return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     });
+    streams.setStateListener((now, before) -> report(now, health));
+    health.started();
     streams.start();
     LOG.info("analytics windows: {} s tumbling windows (grace {} s) from {} to {}", config.size().toSeconds(),
         config.grace().toSeconds(), config.topics().analytics(), config.topics().windows());
     return windows;
+  }
+
+  private static void report(KafkaStreams.State state, ComponentHealth health) {
+    switch (state) {
+      case RUNNING -> health.ready();
+      case CREATED, REBALANCING -> health.notReady("analytics windows " + state.name().toLowerCase());
+      case PENDING_SHUTDOWN, PENDING_ERROR, ERROR, NOT_RUNNING -> health.stopped();
+    }
   }
 
   public KafkaStreams.State state() {
