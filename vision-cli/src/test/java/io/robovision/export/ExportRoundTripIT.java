@@ -197,6 +197,11 @@ class ExportRoundTripIT {
       assertThat(windows.failure()).isNull();
       ComponentHealth health = telemetry.component("analytics-windows");
       assertThat(health.alive()).isTrue();
+      // A follow-up rebalance may still be settling after the first commits.
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (health.notReadyReason() != null && System.currentTimeMillis() < deadline) {
+        Thread.sleep(100);
+      }
       assertThat(health.notReadyReason()).isNull();
     }
     Path csv = dir.resolve("windows.csv");
