@@ -96,7 +96,7 @@ public final class Bench {
         Path model = options.rssRealModel() ? options.model() : options.trivialModel();
         out.println("worker memory: " + options.rssFrames() + " frames through a child `vision segment` with "
             + model.getFileName() + " ...");
-        rss = new RssBench(kafka, options.out().toAbsolutePath().resolveSibling("bench-rss-worker.log"))
+        rss = new RssBench(kafka, options.out().toAbsolutePath().resolveSibling("bench-rss-worker.log"), out)
             .run(pool, options, model, options.rssFrames());
         out.printf(Locale.ROOT, "    VmRSS start %d kB, end %d kB, max %d kB (%+.2f %%): %s%n", rss.startKb(),
             rss.endKb(), rss.maxKb(), rss.changePercent(), rss.flat() ? "flat" : "NOT flat within 5 %");

@@ -2,10 +2,12 @@ package io.robovision.bench;
 
 import io.robovision.config.KafkaSettings;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,12 +26,16 @@ final class RssBench {
   private static final double FLAT_PERCENT = 5;
   private static final String HEAP = "1g";
 
+  private static final long PROGRESS_MILLIS = 10_000;
+
   private final KafkaSettings kafka;
   private final Path logFile;
+  private final PrintStream out;
 
-  RssBench(KafkaSettings kafka, Path logFile) {
+  RssBench(KafkaSettings kafka, Path logFile, PrintStream out) {
     this.kafka = kafka;
     this.logFile = logFile;
+    this.out = out;
   }
 
   BenchReport.RssFigures run(FramePool pool, BenchOptions options, Path model, long frames)
@@ -44,6 +50,7 @@ final class RssBench {
     try (KafkaConsumer<String, byte[]> consumer = counter(SEGMENTS_TOPIC)) {
       long deadline = System.currentTimeMillis() + Duration.ofMinutes(5).toMillis() + frames * 2_000;
       long nextSample = 0;
+      long nextProgress = System.currentTimeMillis() + PROGRESS_MILLIS;
       while (received < frames && child.isAlive() && System.currentTimeMillis() < deadline) {
         received += consumer.poll(Duration.ofMillis(200)).count();
         if (System.currentTimeMillis() >= nextSample) {
@@ -55,6 +62,10 @@ final class RssBench {
             }
           }
           nextSample = System.currentTimeMillis() + 1_000;
+          if (System.currentTimeMillis() >= nextProgress) {
+            out.printf(Locale.ROOT, "    %d of %d results, VmRSS %d MB%n", received, frames, rss / 1024);
+            nextProgress += PROGRESS_MILLIS;
+          }
         }
       }
       long endKb = rssKb(child.pid());
