@@ -10,11 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Runs {@code vision segment} as a child JVM over many waiting frames and samples its resident
@@ -47,7 +43,7 @@ final class RssBench {
     List<Long> samples = new ArrayList<>();
     long startKb = -1;
     long received = 0;
-    try (KafkaConsumer<String, byte[]> consumer = counter(SEGMENTS_TOPIC)) {
+    try (KafkaConsumer<String, byte[]> consumer = WorkerBench.fromStart(kafka, SEGMENTS_TOPIC)) {
       long deadline = System.currentTimeMillis() + Duration.ofMinutes(5).toMillis() + frames * 2_000;
       long nextSample = 0;
       long nextProgress = System.currentTimeMillis() + PROGRESS_MILLIS;
@@ -103,18 +99,6 @@ final class RssBench {
         "-s", "topic.deadletter=" + WorkerBench.DEAD_LETTER_TOPIC));
     options.workerOverrides(true).forEach((key, value) -> command.addAll(List.of("-s", key + "=" + value)));
     return command;
-  }
-
-  /** Counts results from the start of every partition of the topic. */
-  private KafkaConsumer<String, byte[]> counter(String topic) {
-    KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.clientProperties(Map.of(
-        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, KafkaSettings.MAX_RECORD_BYTES)),
-        new StringDeserializer(), new ByteArrayDeserializer());
-    List<TopicPartition> all = consumer.partitionsFor(topic).stream()
-        .map(info -> new TopicPartition(topic, info.partition())).toList();
-    consumer.assign(all);
-    consumer.seekToBeginning(all);
-    return consumer;
   }
 
   private static long rssKb(long pid) {

@@ -71,7 +71,7 @@ final class WorkerBench {
     long failed = 0;
     long warmNanos = 0;
     long lastNanos = 0;
-    try (KafkaConsumer<String, byte[]> consumer = resultConsumer(segments)) {
+    try (KafkaConsumer<String, byte[]> consumer = fromStart(kafka, segments)) {
       Thread thread = new Thread(worker, "bench-worker-" + label);
       long started = System.nanoTime();
       thread.start();
@@ -117,7 +117,8 @@ final class WorkerBench {
     return "bench.segments." + label;
   }
 
-  private KafkaConsumer<String, byte[]> resultConsumer(String topic) {
+  /** A consumer assigned to every partition of {@code topic}, from its start. */
+  static KafkaConsumer<String, byte[]> fromStart(KafkaSettings kafka, String topic) {
     KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.clientProperties(Map.of(
         ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, KafkaSettings.MAX_RECORD_BYTES)),
         new StringDeserializer(), new ByteArrayDeserializer());

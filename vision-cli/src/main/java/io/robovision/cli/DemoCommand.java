@@ -1,5 +1,6 @@
 package io.robovision.cli;
 
+import io.robovision.config.Settings;
 import io.robovision.demo.Demo;
 import io.robovision.demo.DemoOptions;
 import io.robovision.demo.DemoSummary;
@@ -102,12 +103,12 @@ public final class DemoCommand implements Callable<Integer> {
     commandSettings.put(WorkerConfig.MAX_FRAME_AGE_MS, maxFrameAge);
     commandSettings.put(WorkerConfig.DEVICE, device);
     commandSettings.putAll(recording.settings());
-    if (commandSettings.get(SinkConfig.SEGMENT_SECONDS) == null
-        && common.load(Map.of()).find(SinkConfig.SEGMENT_SECONDS).isEmpty()) {
+    Settings settings = common.load(commandSettings);
+    if (settings.find(SinkConfig.SEGMENT_SECONDS).isEmpty()) {
       // A demo of half a minute would end inside the sink's first 60 s segment and show no rolling.
-      commandSettings.put(SinkConfig.SEGMENT_SECONDS, DEMO_SEGMENT_SECONDS);
+      settings = settings.with(Map.of(SinkConfig.SEGMENT_SECONDS, DEMO_SEGMENT_SECONDS));
     }
-    Demo demo = new Demo(options, common.load(commandSettings), System.out);
+    Demo demo = new Demo(options, settings, System.out);
     DemoSummary summary;
     try (GracefulShutdown shutdown = new GracefulShutdown(demo::stop, Duration.ofMinutes(5))) {
       summary = demo.run(common.bootstrapServers);
