@@ -3,7 +3,8 @@
 synthetic dataset written by `./vision dataset`, reports held-out mIoU and exports TorchScript.
 
 Preprocessing matches the Java worker's translator exactly: BGR image -> RGB, bilinear resize to
-the model input, /255, ImageNet mean/std; labels are VOC class indices.
+the model input, /255, ImageNet mean/std; labels are VOC class indices, with 255 (void) along
+object borders left out of the loss and the scores, as in Pascal VOC.
 
     ./vision dataset --out /tmp/synth-train --count 4000 --seed 1
     ./vision dataset --out /tmp/synth-val --count 400 --seed 2
@@ -26,6 +27,8 @@ from PIL import Image
 MEAN = np.array([0.485, 0.456, 0.406], dtype=np.float32)
 STD = np.array([0.229, 0.224, 0.225], dtype=np.float32)
 NUM_CLASSES = 21
+# Pascal VOC's "void": the thin band along object borders, left out of the loss and the scores.
+VOID = 255
 
 
 def load_split(folder, limit=None):
@@ -46,7 +49,8 @@ def to_tensor(rgb_uint8):
 
 
 def confusion(pred, truth):
-    idx = truth.reshape(-1).astype(np.int64) * NUM_CLASSES + pred.reshape(-1).astype(np.int64)
+    scored = truth.reshape(-1) != VOID
+    idx = truth.reshape(-1)[scored].astype(np.int64) * NUM_CLASSES + pred.reshape(-1)[scored].astype(np.int64)
     return np.bincount(idx, minlength=NUM_CLASSES * NUM_CLASSES).reshape(NUM_CLASSES, NUM_CLASSES)
 
 
@@ -75,7 +79,7 @@ def recalibrate_batch_norm(model, images, batch=16, batches=60, seed=0):
 
 def image_weights(labels):
     """Sampling probability per image: images holding a rare class are drawn as often as common ones."""
-    present = np.stack([np.bincount(label.reshape(-1), minlength=NUM_CLASSES) > 0 for label in labels])
+    present = np.stack([np.bincount(label.reshape(-1), minlength=VOID + 1)[:NUM_CLASSES] > 0 for label in labels])
     present[:, 0] = False
     frequency = present.sum(0).clip(min=1)
     weights = np.where(present, 1.0 / frequency, 0.0).max(1)
@@ -148,7 +152,8 @@ def main():
         batch_images[flip] = batch_images[flip, :, ::-1]
         batch_labels[flip] = batch_labels[flip, :, ::-1]
         logits = model(to_tensor(batch_images))["out"]
-        loss = F.cross_entropy(logits, torch.from_numpy(batch_labels.astype(np.int64)), weight=class_weights)
+        loss = F.cross_entropy(logits, torch.from_numpy(batch_labels.astype(np.int64)), weight=class_weights,
+                               ignore_index=VOID)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()

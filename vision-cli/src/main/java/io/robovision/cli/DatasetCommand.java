@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** {@code vision dataset}: synthetic images with exact labels, for training and evaluating the bundled models. */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
     description = {"Writes synthetic scenes with exact ground truth: OUT/images/*.jpg, OUT/labels/*.png",
-        "(Pascal VOC class indices) and OUT/boxes/*.txt (YOLO format, COCO class ids)."})
+        "(Pascal VOC class indices, 255 = void along object borders) and OUT/boxes/*.txt",
+        "(YOLO format, COCO class ids)."})
 public final class DatasetCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "output folder")
   Path out;

@@ -1,8 +1,8 @@
 package io.robovision.capture.source.synthetic;
 
 /**
- * A bicycle: two tyre rings with turning spokes, a diamond frame, fork, saddle, handlebar and crank; the insides of the
- * wheels and frame are left undrawn so they stay background.
+ * A bicycle: two tyre rings with turning spokes, a diamond frame, fork, saddle, handlebar and crank. The wheels are
+ * labelled whole, as COCO labels them; the inside of the frame stays background.
  */
 final class BicycleShape implements ObjectShape {
   static final double WHEEL_RADIUS = 0.33;
@@ -48,6 +48,7 @@ final class BicycleShape implements ObjectShape {
 
   private static void wheel(ObjectPen pen, double x, double phase) {
     double rim = WHEEL_RADIUS - TYRE_WIDTH / 2;
+    pen.silhouetteDisc(x, WHEEL_Y, WHEEL_RADIUS);
     pen.ring(TYRE, x, WHEEL_Y, rim, TYRE_WIDTH);
     for (int i = 0; i < SPOKES; i++) {
       double angle = phase + i * 2 * Math.PI / SPOKES;

@@ -41,8 +41,9 @@ public final class DatasetWriter {
   }
 
   /**
-   * Writes {@code count} samples as images/NNNNNN.jpg, labels/NNNNNN.png (VOC class per pixel) and boxes/NNNNNN.txt
-   * (YOLO lines with COCO ids), plus classes_voc.txt and classes_coco.txt, replacing files of the same names.
+   * Writes {@code count} samples as images/NNNNNN.jpg, labels/NNNNNN.png (VOC class per pixel, 255 on the void
+   * border band) and boxes/NNNNNN.txt (YOLO lines with COCO ids), plus classes_voc.txt and classes_coco.txt,
+   * replacing files of the same names.
    */
   public DatasetSummary write(int count) {
     if (count < 0) {

@@ -3,15 +3,25 @@ package io.robovision.capture.source.synthetic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Turns the instance mask (pixel = 1-based index of the object that owns it) into the class label mask and the exact
- * boxes of the objects that are visible enough to be worth detecting.
+ * boxes of the objects that are visible enough to be worth detecting. As in Pascal VOC, a thin band along every border
+ * between two classes is labelled void, because which side an antialiased, JPEG-blurred border pixel belongs to is
+ * not something a model can or should be scored on.
  */
 final class GroundTruthExtractor {
   /** Below this share of its unoccluded, uncropped area an object is too hidden to label with a box. */
   static final double MIN_VISIBLE_FRACTION = 0.2;
+  /**
+   * How far the void band reaches to each side of a border, in pixels, so it is twice this wide: close to VOC's
+   * 5-pixel band on its 500-pixel images, scaled to our 320-pixel frames.
+   */
+  static final int VOID_REACH = 2;
 
   private GroundTruthExtractor() {
   }
@@ -48,6 +58,7 @@ final class GroundTruthExtractor {
       }
     }
     labels.data().put(classes);
+    markBorders(labels);
     List<GroundTruthBox> boxes = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       int owner = i + 1;
@@ -59,6 +70,21 @@ final class GroundTruthExtractor {
       }
     }
     return boxes;
+  }
+
+  /** Sets every pixel whose neighbourhood holds more than one class to void. */
+  private static void markBorders(Mat labels) {
+    int side = 2 * VOID_REACH + 1;
+    try (Mat kernel = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_RECT, new Size(side, side));
+        Mat highest = new Mat();
+        Mat lowest = new Mat();
+        Mat border = new Mat()) {
+      opencv_imgproc.dilate(labels, highest, kernel);
+      opencv_imgproc.erode(labels, lowest, kernel);
+      // compare() gives 255, which is VOID, on the border and 0 elsewhere, so max() stamps void in place.
+      opencv_core.compare(highest, lowest, border, opencv_core.CMP_NE);
+      opencv_core.max(labels, border, labels);
+    }
   }
 
   private static int[] filled(int length, int value) {

@@ -8,8 +8,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * animation has run at any frame, as a pure function of the frame index.
  */
 final class MovingObject {
-  private static final double MIN_HEIGHT_FRACTION = 0.08;
-  private static final double MAX_HEIGHT_FRACTION = 0.5;
+  private static final double MIN_HEIGHT_FRACTION = 0.2;
+  private static final double MAX_HEIGHT_FRACTION = 0.65;
   private static final double MAX_WIDTH_FRACTION = 0.95;
   /** How far past a frame edge an object's centre may go, in half-extents: it can leave partly but not vanish. */
   private static final double OVERHANG = 0.6;

@@ -75,6 +75,14 @@ final class ObjectPen {
     stroke(center(localX, localY), fixedLength(radius), colour, FILLED);
   }
 
+  /**
+   * Marks a disc as the object's in the mask only, leaving the image alone: the way COCO's polygons, which torchvision's
+   * VOC-label weights learned from, count a bicycle wheel whole, spokes and gaps included.
+   */
+  void silhouetteDisc(double localX, double localY, double radius) {
+    opencv_imgproc.circle(mask, center(localX, localY), fixedLength(radius), maskValue, FILLED, LINE_8, SHIFT);
+  }
+
   /** A circle outline of the given band width centred on the radius, leaving its inside untouched. */
   void ring(Bgr colour, double localX, double localY, double radius, double bandWidth) {
     stroke(center(localX, localY), fixedLength(radius), colour, thickness(bandWidth));

@@ -5,12 +5,12 @@ final class PersonShape implements ObjectShape {
   private static final double HIP_Y = -0.02;
   private static final double THIGH = 0.235;
   private static final double SHIN = 0.235;
-  private static final double LEG_WIDTH = 0.065;
+  private static final double LEG_WIDTH = 0.08;
   private static final double FOOT = 0.07;
   private static final double SHOULDER_Y = -0.30;
   private static final double UPPER_ARM = 0.15;
   private static final double FOREARM = 0.14;
-  private static final double ARM_WIDTH = 0.05;
+  private static final double ARM_WIDTH = 0.062;
   private static final double WAVE_RAISE = Math.PI - 0.5;
   private static final Bgr SHOES = new Bgr(30, 30, 35);
   private static final double FAR_SIDE_SHADE = 0.78;

@@ -16,6 +16,8 @@ public final class VocClasses {
   public static final int CAT = 8;
   public static final int DOG = 12;
   public static final int PERSON = 15;
+  /** Pascal VOC's "void" label: object borders too thin to call either way, left out of training and scoring. */
+  public static final int VOID = 255;
 
   private VocClasses() {
   }
