@@ -7,7 +7,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
-import ai.djl.modality.cv.util.NDImageUtils;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
@@ -15,7 +14,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.global.opencv_core;
@@ -71,22 +69,19 @@ public final class DetectionTranslator implements Translator<Mat, List<BoxDetect
     }
     Letterbox letterbox = Letterbox.fit(bgr.cols(), bgr.rows(), inputSize);
     ctx.setAttachment(LETTERBOX, letterbox);
-    byte[] pixels = new byte[inputSize * inputSize * 3];
     try (Mat resized = new Mat(); Mat padded = new Mat(); Mat rgb = new Mat();
-        Scalar grey = new Scalar(PAD_GREY, PAD_GREY, PAD_GREY, 0)) {
+        Scalar grey = new Scalar(PAD_GREY, PAD_GREY, PAD_GREY, 0);
+        Size scaled = new Size(letterbox.scaledWidth(), letterbox.scaledHeight())) {
       Mat fitted = bgr;
       if (letterbox.scaledWidth() != bgr.cols() || letterbox.scaledHeight() != bgr.rows()) {
-        resize(bgr, resized, new Size(letterbox.scaledWidth(), letterbox.scaledHeight()), 0, 0, INTER_LINEAR);
+        resize(bgr, resized, scaled, 0, 0, INTER_LINEAR);
         fitted = resized;
       }
       copyMakeBorder(fitted, padded, letterbox.top(), letterbox.bottom(), letterbox.left(), letterbox.right(),
           BORDER_CONSTANT, grey);
       cvtColor(padded, rgb, COLOR_BGR2RGB);
-      rgb.data().get(pixels);
+      return new NDList(RgbTensor.of(ctx.getNDManager(), rgb));
     }
-    NDArray image = ctx.getNDManager()
-        .create(ByteBuffer.wrap(pixels), new Shape(inputSize, inputSize, 3), DataType.UINT8);
-    return new NDList(NDImageUtils.toTensor(image));
   }
 
   @Override

@@ -10,11 +10,9 @@ import ai.djl.modality.cv.util.NDImageUtils;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
-import java.nio.ByteBuffer;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -47,16 +45,11 @@ public final class SegmentationTranslator implements Translator<Mat, Segmentatio
           + " channels of depth " + bgr.depth());
     }
     ctx.setAttachment(FRAME_SIZE, new int[] {bgr.cols(), bgr.rows()});
-    byte[] pixels = new byte[inputWidth * inputHeight * 3];
-    try (Mat resized = new Mat(); Mat rgb = new Mat()) {
-      resize(bgr, resized, new Size(inputWidth, inputHeight), 0, 0, INTER_LINEAR);
+    try (Mat resized = new Mat(); Mat rgb = new Mat(); Size size = new Size(inputWidth, inputHeight)) {
+      resize(bgr, resized, size, 0, 0, INTER_LINEAR);
       cvtColor(resized, rgb, COLOR_BGR2RGB);
-      Mat contiguous = rgb.isContinuous() ? rgb : rgb.clone();
-      contiguous.data().get(pixels);
+      return new NDList(NDImageUtils.normalize(RgbTensor.of(ctx.getNDManager(), rgb), MEAN, STD));
     }
-    NDArray image = ctx.getNDManager()
-        .create(ByteBuffer.wrap(pixels), new Shape(inputHeight, inputWidth, 3), DataType.UINT8);
-    return new NDList(NDImageUtils.normalize(NDImageUtils.toTensor(image), MEAN, STD));
   }
 
   @Override
@@ -87,8 +80,9 @@ public final class SegmentationTranslator implements Translator<Mat, Segmentatio
     byte[] scaled = new byte[targetWidth * targetHeight];
     try (BytePointer source = new BytePointer(mask);
         Mat small = new Mat(height, width, opencv_core.CV_8UC1, source);
-        Mat large = new Mat()) {
-      resize(small, large, new Size(targetWidth, targetHeight), 0, 0, INTER_NEAREST);
+        Mat large = new Mat();
+        Size size = new Size(targetWidth, targetHeight)) {
+      resize(small, large, size, 0, 0, INTER_NEAREST);
       large.data().get(scaled);
     }
     return scaled;
