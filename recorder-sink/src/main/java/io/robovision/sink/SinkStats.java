@@ -8,6 +8,7 @@ import io.robovision.sink.analytics.LatencyRecorder;
 import io.robovision.sink.analytics.SegmentationAccuracy;
 import io.robovision.telemetry.ComponentHealth;
 import io.robovision.telemetry.Telemetry;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -230,6 +231,18 @@ public final class SinkStats {
 
   public SegmentationAccuracy accuracy() {
     return accuracy;
+  }
+
+  /** IoU against ground truth so far of every class in the truth or the masks, by class name, in class order. */
+  public Map<String, Double> iouByClass() {
+    Map<String, Double> iou = new LinkedHashMap<>();
+    for (int c = 0; c < classes.size(); c++) {
+      double value = accuracy.iou(c);
+      if (!Double.isNaN(value)) {
+        iou.put(classes.get(c), Math.round(value * 10_000) / 10_000.0);
+      }
+    }
+    return iou;
   }
 
   /** Liveness and readiness of the sink: ready while it has partitions to consume. */

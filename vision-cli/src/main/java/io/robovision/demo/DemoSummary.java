@@ -29,6 +29,7 @@ public record DemoSummary(
     @JsonProperty("latency_ms") Map<String, Long> latencyMs,
     @JsonProperty("fps") double fps,
     @JsonProperty("miou") Double miou,
+    @JsonProperty("iou") Map<String, Double> iou,
     @JsonProperty("seconds") double seconds,
     @JsonProperty("cameras") int cameras,
     @JsonProperty("model") String model,
@@ -62,6 +63,7 @@ public record DemoSummary(
         latencies(latency),
         seconds > 0 ? Math.round(recorded / seconds * 100) / 100.0 : 0,
         Double.isNaN(miou) ? null : Math.round(miou * 10_000) / 10_000.0,
+        Double.isNaN(miou) ? null : meters.sink().iouByClass(),
         Math.round(seconds * 10) / 10.0,
         cameras,
         model,
@@ -106,7 +108,10 @@ public record DemoSummary(
       text.append('\n');
     }
     if (miou != null) {
-      text.append(String.format(Locale.ROOT, "segmentation mIoU against ground truth: %.4f%n", miou));
+      text.append(String.format(Locale.ROOT, "segmentation mIoU against ground truth: %.4f (", miou));
+      text.append(String.join(", ", iou.entrySet().stream()
+          .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue())).toList()));
+      text.append(")\n");
     }
     videos.forEach((camera, segments) -> text.append("video ").append(camera).append(": ")
         .append(segments.size() <= 2 ? String.join(", ", segments)

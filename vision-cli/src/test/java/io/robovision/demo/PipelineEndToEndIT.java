@@ -1,6 +1,7 @@
 package io.robovision.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.robovision.broker.EmbeddedBroker;
 import io.robovision.config.KafkaSettings;
@@ -64,6 +65,9 @@ class PipelineEndToEndIT {
       assertThat(summary.gaps()).isZero();
       assertThat(summary.framesDeadLettered()).isEqualTo(3);
       assertThat(summary.miou()).isNotNull().isBetween(0.0, 1.0);
+      assertThat(summary.iou()).containsKey("__background__");
+      assertThat(summary.iou().values().stream().mapToDouble(Double::doubleValue).average().orElseThrow())
+          .isCloseTo(summary.miou(), within(0.001));
       assertThat(Files.readString(out.resolve("summary.json"))).contains("\"frames_lost\" : 0", "\"latency_ms\"");
 
       assertThat(summary.videos()).containsOnlyKeys("camera-1", "camera-2");
