@@ -98,8 +98,9 @@ public final class Bench {
             + model.getFileName() + " ...");
         rss = new RssBench(kafka, options.out().toAbsolutePath().resolveSibling("bench-rss-worker.log"), out)
             .run(pool, options, model, options.rssFrames());
-        out.printf(Locale.ROOT, "    VmRSS start %d kB, end %d kB, max %d kB (%+.2f %%): %s%n", rss.startKb(),
-            rss.endKb(), rss.maxKb(), rss.changePercent(), rss.flat() ? "flat" : "NOT flat within 5 %");
+        out.printf(Locale.ROOT, "    VmRSS start %d kB, end %d kB (medians of the first and last tenth, %+.2f %%: %s),"
+            + " between %d and %d kB%n", rss.startKb(), rss.endKb(), rss.changePercent(),
+            rss.flat() ? "flat" : "NOT flat within 5 %", rss.minKb(), rss.maxKb());
       }
 
       BenchReport report = new BenchReport(Instant.now().toString(), machine, options.describe(), raw, worker, python,

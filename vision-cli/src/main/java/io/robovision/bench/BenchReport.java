@@ -49,8 +49,9 @@ public record BenchReport(
   }
 
   /** The worker process' resident memory across a long run. */
-  public record RssFigures(String model, long frames, long startKb, long endKb, long maxKb, double changePercent,
-      boolean flat, int samples) {
+  /** Start and end are medians of the first and last tenth of the samples after warm-up; min and max bound them all. */
+  public record RssFigures(String model, long frames, long startKb, long endKb, long minKb, long maxKb,
+      double changePercent, boolean flat, int samples) {
   }
 
   public void write(Path file) {

@@ -14,7 +14,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
  * Runs {@code vision segment} as a child JVM over many waiting frames and samples its resident
- * memory (VmRSS) every second, to check it stays flat once warmed up.
+ * memory (VmRSS) every second, to check it stays flat once warmed up. Native memory that the
+ * garbage collector frees makes RSS a sawtooth, so the verdict compares the medians of the first
+ * and the last tenth of the samples rather than two single samples; the band is reported too.
  */
 final class RssBench {
   static final String FRAMES_TOPIC = "bench.rss.frames";
@@ -41,7 +43,7 @@ final class RssBench {
         .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
     long warm = Math.max(1, frames / 10);
     List<Long> samples = new ArrayList<>();
-    long startKb = -1;
+    boolean warmedUp = false;
     long received = 0;
     try (KafkaConsumer<String, byte[]> consumer = WorkerBench.fromStart(kafka, SEGMENTS_TOPIC)) {
       long deadline = System.currentTimeMillis() + Duration.ofMinutes(5).toMillis() + frames * 2_000;
@@ -53,9 +55,7 @@ final class RssBench {
           long rss = rssKb(child.pid());
           if (rss > 0 && received >= warm) {
             samples.add(rss);
-            if (startKb < 0) {
-              startKb = rss;
-            }
+            warmedUp = true;
           }
           nextSample = System.currentTimeMillis() + 1_000;
           if (System.currentTimeMillis() >= nextProgress) {
@@ -68,21 +68,33 @@ final class RssBench {
       if (endKb > 0) {
         samples.add(endKb);
       }
-      if (received < frames || startKb < 0) {
+      if (received < frames || !warmedUp) {
         throw new IllegalStateException("the child worker produced " + received + " of " + frames
             + " results; see " + logFile);
       }
-      long maxKb = samples.stream().mapToLong(Long::longValue).max().orElse(endKb);
-      double change = 100.0 * (endKb - startKb) / startKb;
-      return new BenchReport.RssFigures(model.getFileName().toString(), frames, startKb, endKb, maxKb,
-          Math.round(change * 100) / 100.0, Math.abs(change) <= FLAT_PERCENT
-              && 100.0 * (maxKb - startKb) / startKb <= FLAT_PERCENT, samples.size());
+      return figures(model.getFileName().toString(), frames, samples);
     } finally {
       child.destroy();
       if (!child.waitFor(30, TimeUnit.SECONDS)) {
         child.destroyForcibly();
       }
     }
+  }
+
+  static BenchReport.RssFigures figures(String model, long frames, List<Long> samples) {
+    int window = Math.max(1, samples.size() / 10);
+    long startKb = median(samples.subList(0, window));
+    long endKb = median(samples.subList(samples.size() - window, samples.size()));
+    long maxKb = samples.stream().mapToLong(Long::longValue).max().orElseThrow();
+    long minKb = samples.stream().mapToLong(Long::longValue).min().orElseThrow();
+    double change = 100.0 * (endKb - startKb) / startKb;
+    return new BenchReport.RssFigures(model, frames, startKb, endKb, minKb, maxKb, Math.round(change * 100) / 100.0,
+        Math.abs(change) <= FLAT_PERCENT, samples.size());
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
   }
 
   private List<String> command(BenchOptions options, Path model, String framesTopic, String segments) {
