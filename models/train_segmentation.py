@@ -114,6 +114,9 @@ def main():
     parser.add_argument("--init", help="start from the weights of an earlier run's TorchScript file")
     parser.add_argument("--object-weight", type=float, default=1.0,
                         help="loss weight of every non-background class, against 1 for background")
+    parser.add_argument("--bf16", action="store_true",
+                        help="run the training forward pass under bfloat16 autocast: about 2.5x faster on CPUs with"
+                             " AVX512-BF16 (AMD Zen 4, Intel Sapphire Rapids and later), slower on others")
     parser.add_argument("--balance", action="store_true",
                         help="draw images with rare classes more often (weight = rarest class present)")
     args = parser.parse_args()
@@ -132,6 +135,8 @@ def main():
     if args.init:
         weights = torch.load(args.init) if args.init.endswith(".state.pt") else torch.jit.load(args.init).state_dict()
         model.load_state_dict(weights)
+    # NHWC is what oneDNN's CPU convolutions prefer; the export goes back to the default layout.
+    model = model.to(memory_format=torch.channels_last)
     class_weights = torch.full((NUM_CLASSES,), args.object_weight)
     class_weights[0] = 1.0
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
@@ -151,8 +156,9 @@ def main():
         flip = rng.random(args.batch) < 0.5
         batch_images[flip] = batch_images[flip, :, ::-1]
         batch_labels[flip] = batch_labels[flip, :, ::-1]
-        logits = model(to_tensor(batch_images))["out"]
-        loss = F.cross_entropy(logits, torch.from_numpy(batch_labels.astype(np.int64)), weight=class_weights,
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
+            logits = model(to_tensor(batch_images).contiguous(memory_format=torch.channels_last))["out"]
+        loss = F.cross_entropy(logits.float(), torch.from_numpy(batch_labels.astype(np.int64)), weight=class_weights,
                                ignore_index=VOID)
         optimizer.zero_grad()
         loss.backward()
@@ -171,12 +177,13 @@ def main():
     miou, per_class = evaluate(model, val_images, val_labels)
     print(f"held-out mIoU {miou:.4f} per class {per_class}", flush=True)
     model.eval()
+    model = model.to(memory_format=torch.contiguous_format)
     torch.save(model.state_dict(), os.path.splitext(args.out)[0] + ".state.pt")
     scripted = torch.jit.script(model)
     scripted.save(args.out)
     digest = hashlib.sha256(open(args.out, "rb").read()).hexdigest()
     report = {"miou": miou, "per_class_iou": per_class, "steps": args.steps, "batch": args.batch,
-              "init": args.init, "object_weight": args.object_weight,
+              "init": args.init, "object_weight": args.object_weight, "bf16": args.bf16,
               "crop": args.crop, "lr": args.lr, "seed": args.seed, "train_images": int(len(images)),
               "val_images": int(len(val_images)), "seconds": round(time.time() - started),
               "torch": torch.__version__, "torchvision": torchvision.__version__, "sha256": digest}
