@@ -75,7 +75,8 @@ final class GroundTruthExtractor {
   /** Sets every pixel whose neighbourhood holds more than one class to void. */
   private static void markBorders(Mat labels) {
     int side = 2 * VOID_REACH + 1;
-    try (Mat kernel = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_RECT, new Size(side, side));
+    try (Size size = new Size(side, side);
+        Mat kernel = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_RECT, size);
         Mat highest = new Mat();
         Mat lowest = new Mat();
         Mat border = new Mat()) {
