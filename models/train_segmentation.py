@@ -49,8 +49,9 @@ def to_tensor(rgb_uint8):
 
 
 def confusion(pred, truth):
-    scored = truth.reshape(-1) != VOID
-    idx = truth.reshape(-1)[scored].astype(np.int64) * NUM_CLASSES + pred.reshape(-1)[scored].astype(np.int64)
+    truth, pred = truth.reshape(-1), pred.reshape(-1)
+    scored = truth != VOID
+    idx = truth[scored].astype(np.int64) * NUM_CLASSES + pred[scored].astype(np.int64)
     return np.bincount(idx, minlength=NUM_CLASSES * NUM_CLASSES).reshape(NUM_CLASSES, NUM_CLASSES)
 
 

@@ -43,7 +43,6 @@ final class RssBench {
         .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
     long warm = Math.max(1, frames / 10);
     List<Long> samples = new ArrayList<>();
-    boolean warmedUp = false;
     long received = 0;
     try (KafkaConsumer<String, byte[]> consumer = WorkerBench.fromStart(kafka, SEGMENTS_TOPIC)) {
       long deadline = System.currentTimeMillis() + Duration.ofMinutes(5).toMillis() + frames * 2_000;
@@ -55,7 +54,6 @@ final class RssBench {
           long rss = rssKb(child.pid());
           if (rss > 0 && received >= warm) {
             samples.add(rss);
-            warmedUp = true;
           }
           nextSample = System.currentTimeMillis() + 1_000;
           if (System.currentTimeMillis() >= nextProgress) {
@@ -64,13 +62,13 @@ final class RssBench {
           }
         }
       }
+      if (received < frames || samples.isEmpty()) {
+        throw new IllegalStateException("the child worker produced " + received + " of " + frames
+            + " results; see " + logFile);
+      }
       long endKb = rssKb(child.pid());
       if (endKb > 0) {
         samples.add(endKb);
-      }
-      if (received < frames || !warmedUp) {
-        throw new IllegalStateException("the child worker produced " + received + " of " + frames
-            + " results; see " + logFile);
       }
       return figures(model.getFileName().toString(), frames, samples);
     } finally {
