@@ -62,7 +62,7 @@ def mean_iou(matrix):
     return float((tp[present] / union[present]).mean()), {int(c): float(tp[c] / union[c]) for c in np.nonzero(present)[0]}
 
 
-def recalibrate_batch_norm(model, images, batch=16, batches=60, seed=0):
+def recalibrate_batch_norm(model, images, device, batch=16, batches=60, seed=0):
     """Re-estimates BatchNorm statistics at full resolution with the final weights: MobileNetV3's
     BN momentum is 0.01, so its running averages lag behind fast-changing weights and differ from
     the crop statistics seen in training."""
@@ -74,7 +74,7 @@ def recalibrate_batch_norm(model, images, batch=16, batches=60, seed=0):
     model.train()
     with torch.no_grad():
         for _ in range(batches):
-            model(to_tensor(images[rng.integers(0, len(images), batch)]))
+            model(to_tensor(images[rng.integers(0, len(images), batch)]).to(device))
     model.eval()
 
 
@@ -88,13 +88,13 @@ def image_weights(labels):
     return weights / weights.sum()
 
 
-def evaluate(model, images, labels, batch=16):
+def evaluate(model, images, labels, device, batch=16):
     model.eval()
     matrix = np.zeros((NUM_CLASSES, NUM_CLASSES), dtype=np.int64)
     with torch.no_grad():
         for i in range(0, len(images), batch):
-            out = model(to_tensor(images[i:i + batch]))["out"]
-            matrix += confusion(out.argmax(1).numpy(), labels[i:i + batch])
+            out = model(to_tensor(images[i:i + batch]).to(device))["out"]
+            matrix += confusion(out.argmax(1).cpu().numpy(), labels[i:i + batch])
     model.train()
     return mean_iou(matrix)
 
@@ -109,6 +109,7 @@ def main():
     parser.add_argument("--crop", type=int, default=160)
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--device", default="cpu", help="torch device to train on, e.g. cuda; the export runs on the CPU")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--recalibrate-bn", action="store_true",
                         help="re-estimate BatchNorm statistics at full resolution before the final evaluation")
@@ -137,14 +138,15 @@ def main():
         weights = torch.load(args.init) if args.init.endswith(".state.pt") else torch.jit.load(args.init).state_dict()
         model.load_state_dict(weights)
     # NHWC is what oneDNN's CPU convolutions prefer; the export goes back to the default layout.
-    model = model.to(memory_format=torch.channels_last)
-    class_weights = torch.full((NUM_CLASSES,), args.object_weight)
+    model = model.to(args.device, memory_format=torch.channels_last)
+    class_weights = torch.full((NUM_CLASSES,), args.object_weight, device=args.device)
     class_weights[0] = 1.0
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=args.lr, total_steps=args.steps, pct_start=0.1)
     rng = np.random.default_rng(args.seed)
     draw = image_weights(labels) if args.balance else None
     h, w = images.shape[1:3]
+    device_type = torch.device(args.device).type
     started = time.time()
     model.train()
     for step in range(1, args.steps + 1):
@@ -157,10 +159,11 @@ def main():
         flip = rng.random(args.batch) < 0.5
         batch_images[flip] = batch_images[flip, :, ::-1]
         batch_labels[flip] = batch_labels[flip, :, ::-1]
-        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
-            logits = model(to_tensor(batch_images).contiguous(memory_format=torch.channels_last))["out"]
-        loss = F.cross_entropy(logits.float(), torch.from_numpy(batch_labels.astype(np.int64)), weight=class_weights,
-                               ignore_index=VOID)
+        inputs = to_tensor(batch_images).to(args.device, memory_format=torch.channels_last)
+        with torch.autocast(device_type, dtype=torch.bfloat16, enabled=args.bf16):
+            logits = model(inputs)["out"]
+        loss = F.cross_entropy(logits.float(), torch.from_numpy(batch_labels.astype(np.int64)).to(args.device),
+                               weight=class_weights, ignore_index=VOID)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
@@ -169,16 +172,16 @@ def main():
             print(f"step {step}/{args.steps} loss {loss.item():.4f} {time.time() - started:.0f}s", flush=True)
         if step % 500 == 0 and step < args.steps:
             torch.save(model.state_dict(), os.path.splitext(args.out)[0] + ".state.pt")
-            print(f"  held-out mIoU {evaluate(model, val_images[:64], val_labels[:64])[0]:.4f}", flush=True)
+            print(f"  held-out mIoU {evaluate(model, val_images[:64], val_labels[:64], args.device)[0]:.4f}", flush=True)
 
     if args.recalibrate_bn:
-        print(f"before BatchNorm recalibration: held-out mIoU {evaluate(model, val_images, val_labels)[0]:.4f}",
+        print(f"before BatchNorm recalibration: held-out mIoU {evaluate(model, val_images, val_labels, args.device)[0]:.4f}",
               flush=True)
-        recalibrate_batch_norm(model, images, seed=args.seed)
-    miou, per_class = evaluate(model, val_images, val_labels)
+        recalibrate_batch_norm(model, images, args.device, seed=args.seed)
+    miou, per_class = evaluate(model, val_images, val_labels, args.device)
     print(f"held-out mIoU {miou:.4f} per class {per_class}", flush=True)
     model.eval()
-    model = model.to(memory_format=torch.contiguous_format)
+    model = model.to("cpu", memory_format=torch.contiguous_format)
     torch.save(model.state_dict(), os.path.splitext(args.out)[0] + ".state.pt")
     scripted = torch.jit.script(model)
     scripted.save(args.out)
