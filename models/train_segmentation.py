@@ -62,7 +62,7 @@ def mean_iou(matrix):
     return float((tp[present] / union[present]).mean()), {int(c): float(tp[c] / union[c]) for c in np.nonzero(present)[0]}
 
 
-def recalibrate_batch_norm(model, images, device, batch=16, batches=60, seed=0):
+def recalibrate_batch_norm(model, images, batch=16, batches=60, seed=0):
     """Re-estimates BatchNorm statistics at full resolution with the final weights: MobileNetV3's
     BN momentum is 0.01, so its running averages lag behind fast-changing weights and differ from
     the crop statistics seen in training."""
@@ -71,6 +71,7 @@ def recalibrate_batch_norm(model, images, device, batch=16, batches=60, seed=0):
         norm.reset_running_stats()
         norm.momentum = None
     rng = np.random.default_rng(seed)
+    device = next(model.parameters()).device
     model.train()
     with torch.no_grad():
         for _ in range(batches):
@@ -88,7 +89,8 @@ def image_weights(labels):
     return weights / weights.sum()
 
 
-def evaluate(model, images, labels, device, batch=16):
+def evaluate(model, images, labels, batch=16):
+    device = next(model.parameters()).device
     model.eval()
     matrix = np.zeros((NUM_CLASSES, NUM_CLASSES), dtype=np.int64)
     with torch.no_grad():
@@ -172,13 +174,13 @@ def main():
             print(f"step {step}/{args.steps} loss {loss.item():.4f} {time.time() - started:.0f}s", flush=True)
         if step % 500 == 0 and step < args.steps:
             torch.save(model.state_dict(), os.path.splitext(args.out)[0] + ".state.pt")
-            print(f"  held-out mIoU {evaluate(model, val_images[:64], val_labels[:64], args.device)[0]:.4f}", flush=True)
+            print(f"  held-out mIoU {evaluate(model, val_images[:64], val_labels[:64])[0]:.4f}", flush=True)
 
     if args.recalibrate_bn:
-        print(f"before BatchNorm recalibration: held-out mIoU {evaluate(model, val_images, val_labels, args.device)[0]:.4f}",
+        print(f"before BatchNorm recalibration: held-out mIoU {evaluate(model, val_images, val_labels)[0]:.4f}",
               flush=True)
-        recalibrate_batch_norm(model, images, args.device, seed=args.seed)
-    miou, per_class = evaluate(model, val_images, val_labels, args.device)
+        recalibrate_batch_norm(model, images, seed=args.seed)
+    miou, per_class = evaluate(model, val_images, val_labels)
     print(f"held-out mIoU {miou:.4f} per class {per_class}", flush=True)
     model.eval()
     model = model.to("cpu", memory_format=torch.contiguous_format)

@@ -48,8 +48,7 @@ public record BenchReport(
     }
   }
 
-  /** The worker process' resident memory across a long run. */
-  /** Start and end are medians of the first and last tenth of the samples after warm-up; min and max bound them all. */
+  /** The worker process' resident memory across a long run: start and end are medians of the first and last tenth. */
   public record RssFigures(String model, long frames, long startKb, long endKb, long minKb, long maxKb,
       double changePercent, boolean flat, int samples) {
   }

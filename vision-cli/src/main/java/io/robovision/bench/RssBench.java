@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -83,11 +84,10 @@ final class RssBench {
     int window = Math.max(1, samples.size() / 10);
     long startKb = median(samples.subList(0, window));
     long endKb = median(samples.subList(samples.size() - window, samples.size()));
-    long maxKb = samples.stream().mapToLong(Long::longValue).max().orElseThrow();
-    long minKb = samples.stream().mapToLong(Long::longValue).min().orElseThrow();
+    LongSummaryStatistics band = samples.stream().mapToLong(Long::longValue).summaryStatistics();
     double change = 100.0 * (endKb - startKb) / startKb;
-    return new BenchReport.RssFigures(model, frames, startKb, endKb, minKb, maxKb, Math.round(change * 100) / 100.0,
-        Math.abs(change) <= FLAT_PERCENT, samples.size());
+    return new BenchReport.RssFigures(model, frames, startKb, endKb, band.getMin(), band.getMax(),
+        Math.round(change * 100) / 100.0, Math.abs(change) <= FLAT_PERCENT, samples.size());
   }
 
   private static long median(List<Long> values) {
