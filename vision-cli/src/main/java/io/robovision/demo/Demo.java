@@ -15,6 +15,7 @@ import io.robovision.kafka.TopicSetup;
 import io.robovision.sink.RecorderSink;
 import io.robovision.sink.SinkConfig;
 import io.robovision.sink.SinkMain;
+import io.robovision.sink.recording.VideoFiles;
 import io.robovision.sink.windows.AnalyticsWindows;
 import io.robovision.sink.windows.WindowsConfig;
 import io.robovision.telemetry.MetricsConfig;
@@ -41,6 +42,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class Demo {
   private static final long PROGRESS_INTERVAL_MS = 2_000;
   private static final long STALL_TIMEOUT_MS = 120_000;
+  private static final String ANALYTICS_CSV = "analytics.csv";
+  private static final String SUMMARY_JSON = "summary.json";
 
   private final DemoOptions options;
   private final Settings base;
@@ -66,6 +69,7 @@ public final class Demo {
     }
     EmbeddedBroker broker = null;
     if (bootstrapServers == null) {
+      clearEarlierRun();
       out.println("starting the embedded Kafka broker (KRaft, single node) ...");
       broker = EmbeddedBroker.start(0, null);
       bootstrapServers = broker.bootstrapServers();
@@ -77,6 +81,21 @@ public final class Demo {
       if (broker != null) {
         broker.close();
       }
+    }
+  }
+
+  /**
+   * An earlier run's recordings belong to a broker that is gone: this run's new one starts every camera at sequence 0
+   * again, and the sink would take each new frame for one it had already recorded.
+   */
+  private void clearEarlierRun() throws IOException {
+    Path dir = options.outputDir();
+    int segments = new VideoFiles(dir).deleteRecordings();
+    boolean csv = Files.deleteIfExists(dir.resolve(ANALYTICS_CSV));
+    boolean summary = Files.deleteIfExists(dir.resolve(SUMMARY_JSON));
+    if (segments > 0 || csv || summary) {
+      out.println("removed an earlier demo run from " + dir + " (" + segments + " video segment(s)): a new embedded"
+          + " broker starts every camera's sequence at 0 again (--out DIR keeps runs apart)");
     }
   }
 
@@ -180,11 +199,11 @@ public final class Demo {
       throw new IllegalStateException("the pipeline failed: " + first.getMessage(), first);
     }
     Files.createDirectories(options.outputDir());
-    Path csv = options.outputDir().resolve("analytics.csv");
+    Path csv = options.outputDir().resolve(ANALYTICS_CSV);
     DemoSummary summary = DemoSummary.of(meters, Math.max(seconds, captureSeconds), options.cameras(),
         options.model().getFileName() + (options.detector() == null ? "" : " + " + options.detector().getFileName()),
         sink.files(), csv, windowRows, topics.windows());
-    summary.write(options.outputDir().resolve("summary.json"));
+    summary.write(options.outputDir().resolve(SUMMARY_JSON));
     return summary;
   }
 

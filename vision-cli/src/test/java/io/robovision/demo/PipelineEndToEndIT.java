@@ -97,6 +97,26 @@ class PipelineEndToEndIT {
     }
   }
 
+  @Test
+  void aSecondRunOnItsOwnBrokerReplacesTheFirstRunsRecordings(@TempDir Path out) throws Exception {
+    DemoOptions options = new DemoOptions(1, 0, 6, "synthetic:", MODELS.resolve("deeplabv3_mobilenet_v3_large.pt"),
+        MODELS.resolve("voc_classes.txt"), null, null, out, 30, 320, 240, 320, 240, 1);
+    Path foreign = out.resolve("camera-1/notes.txt");
+    Demo first = new Demo(options, new Settings(Map.of()), System.out);
+    assertThat(first.run(null).framesRecorded()).isEqualTo(6);
+    Files.writeString(foreign, "not a recording");
+
+    DemoSummary second = new Demo(options, new Settings(Map.of()), System.out).run(null);
+
+    assertThat(second.framesRecorded()).isEqualTo(6);
+    assertThat(second.duplicates()).isZero();
+    assertThat(second.framesLost()).isZero();
+    assertThat(second.videos().get("camera-1")).hasSize(1);
+    assertThat(countVideoFrames(Path.of(second.videos().get("camera-1").get(0)))).isEqualTo(6);
+    assertThat(csvSequences(out.resolve("analytics.csv")).get("camera-1")).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+    assertThat(foreign).hasContent("not a recording");
+  }
+
   private static List<Long> inOrder() {
     return LongStream.range(0, FRAMES).boxed().toList();
   }

@@ -101,6 +101,28 @@ public final class VideoFiles {
     return deleted;
   }
 
+  /**
+   * Deletes every segment this sink wrote under the root, closed (its metadata says so) or unfinished, and the
+   * camera and day folders that leaves empty; other files stay. Returns how many segments went.
+   */
+  public int deleteRecordings() {
+    int deleted = 0;
+    for (SegmentFile segment : closed()) {
+      if (SegmentMetadata.read(segment.file()).isPresent()) {
+        delete(segment.file());
+        deleted++;
+      }
+    }
+    for (Path camera : list(root)) {
+      if (Files.isDirectory(camera)) {
+        deleted += deleteParts(camera.getFileName().toString()).size();
+        list(camera).forEach(VideoFiles::deleteIfEmpty);
+        deleteIfEmpty(camera);
+      }
+    }
+    return deleted;
+  }
+
   private List<SegmentFile> closedIn(Path camera) {
     List<SegmentFile> segments = new ArrayList<>();
     for (Path day : list(camera)) {
@@ -145,7 +167,17 @@ public final class VideoFiles {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete unfinished segment '" + file + "': " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot delete segment '" + file + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteIfEmpty(Path dir) {
+    if (Files.isDirectory(dir) && list(dir).isEmpty()) {
+      try {
+        Files.deleteIfExists(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete empty recordings folder '" + dir + "': " + e.getMessage(), e);
+      }
     }
   }
 }

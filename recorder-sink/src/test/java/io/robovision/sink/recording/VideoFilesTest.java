@@ -1,10 +1,14 @@
 package io.robovision.sink.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +65,36 @@ class VideoFilesTest {
     assertThat(out.resolve("cam/2026-11-26/10-00-02.mp4.part")).doesNotExist();
     assertThat(out.resolve("other/2026-11-26/10-00-02.mp4.part")).exists();
     assertThat(files.deleteParts("never-seen")).isEmpty();
+  }
+
+  @Test
+  void deletesTheSegmentsThisSinkWroteAndTheFoldersLeftEmptyButNothingElse() throws Exception {
+    VideoFiles files = new VideoFiles(out);
+    record("cam/2026-11-26/10-00-00.mp4", SegmentMetadata.tags("cam", 0));
+    record("cam/2026-11-26/10-00-10.mp4", SegmentMetadata.tags("cam", 10));
+    write("cam/2026-11-26/10-00-20.mp4.part", 5);
+    record("lobby/2026-11-25/23-00-00.mp4", SegmentMetadata.tags("lobby", 0));
+    record("lobby/2026-11-26/08-00-00.mp4", Map.of());
+    write("lobby/2026-11-26/notes.txt", 6);
+    write("analytics.csv", 8);
+
+    assertThat(files.deleteRecordings()).isEqualTo(4);
+
+    assertThat(out.resolve("cam")).doesNotExist();
+    assertThat(out.resolve("lobby/2026-11-25")).doesNotExist();
+    assertThat(out.resolve("lobby/2026-11-26/08-00-00.mp4")).exists();
+    assertThat(out.resolve("lobby/2026-11-26/notes.txt")).exists();
+    assertThat(out.resolve("analytics.csv")).exists();
+    assertThat(files.deleteRecordings()).isZero();
+  }
+
+  private void record(String name, Map<String, String> tags) throws Exception {
+    Path file = out.resolve(name);
+    Files.createDirectories(file.getParent());
+    try (Mp4Recorder recorder = new Mp4Recorder(file, 64, 48, 10, tags);
+        Mat frame = new Mat(48, 64, CV_8UC3, new Scalar(40, 90, 160, 0))) {
+      recorder.write(frame);
+    }
   }
 
   private void write(String name, int bytes) throws Exception {
