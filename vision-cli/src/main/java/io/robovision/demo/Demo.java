@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.bytedeco.ffmpeg.global.avutil;
 
 /** Runs capture agents, a worker and the sink in one JVM, against an embedded broker unless given one. */
 public final class Demo {
@@ -90,6 +91,8 @@ public final class Demo {
    */
   private void clearEarlierRun() throws IOException {
     Path dir = options.outputDir();
+    // Reading a segment's metadata opens it, and FFmpeg prints a stream banner for every file at its default level.
+    avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     int segments = new VideoFiles(dir).deleteRecordings();
     boolean csv = Files.deleteIfExists(dir.resolve(ANALYTICS_CSV));
     boolean summary = Files.deleteIfExists(dir.resolve(SUMMARY_JSON));
