@@ -1,6 +1,7 @@
 package io.robovision.capture;
 
 import io.robovision.capture.encode.FrameEncoder;
+import io.robovision.capture.publish.CameraPositions;
 import io.robovision.capture.publish.FramePublisher;
 import io.robovision.capture.publish.LatestFrames;
 import io.robovision.capture.source.CapturedFrame;
@@ -31,19 +32,21 @@ public final class CaptureAgent implements Runnable {
   private final FrameSource firstSource;
   private final SourceOpener opener;
   private final FramePublisher publisher;
+  private final CameraPositions positions;
   private final FrameEncoder encoder;
   private final CaptureStats stats;
   private volatile boolean running = true;
   private long sequence;
   private long sent;
 
-  /** Takes ownership of the open source and the publisher, and closes both when it ends. */
+  /** Takes ownership of the open source, the publisher and the positions, and closes them when it ends. */
   public CaptureAgent(CaptureConfig config, FrameSource firstSource, SourceOpener opener,
-      FramePublisher publisher, long firstSequence, CaptureStats stats) {
+      FramePublisher publisher, CameraPositions positions, long firstSequence, CaptureStats stats) {
     this.config = config;
     this.firstSource = firstSource;
     this.opener = opener;
     this.publisher = publisher;
+    this.positions = positions;
     this.encoder = new FrameEncoder(config.width(), config.height(), config.jpegQuality());
     this.sequence = firstSequence;
     this.stats = stats;
@@ -53,7 +56,7 @@ public final class CaptureAgent implements Runnable {
   public void run() {
     stats.health().started();
     stats.health().notReady("no frame acknowledged by the broker yet");
-    try (publisher) {
+    try (publisher; positions) {
       if (firstSource.live()) {
         runLive(firstSource);
       } else {
@@ -177,5 +180,6 @@ public final class CaptureAgent implements Runnable {
         frame.groundTruth());
     stats.encoded(System.nanoTime() - started);
     publisher.publish(encoded);
+    positions.advance(sequence);
   }
 }

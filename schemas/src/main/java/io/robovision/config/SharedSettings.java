@@ -20,6 +20,8 @@ public final class SharedSettings {
       new SettingDoc(Topics.DEAD_LETTER, "vision.deadletter", "records that could not be processed (DeadLetter)"),
       new SettingDoc(Topics.DETECTIONS, "vision.detections", "one row per detection (DetectionRow)"),
       new SettingDoc(Topics.WINDOWS, "vision.analytics.windows", "windowed statistics per camera (WindowRow)"),
+      new SettingDoc(Topics.POSITIONS, "vision.capture.positions",
+          "compacted: each camera's next sequence number (CameraPosition), read by a restarted capture agent"),
       new SettingDoc(METRICS_PORT, "0", "HTTP port of /metrics (Prometheus), /health and /ready; 0 = off"),
       new SettingDoc(HOME, ".", "folder holding models/ with the bundled models and class lists"));
 

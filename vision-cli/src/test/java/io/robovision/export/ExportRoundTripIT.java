@@ -179,7 +179,7 @@ class ExportRoundTripIT {
   @Test
   void windowsRunOnTheBrokerAndExport() throws Exception {
     Topics topics = new Topics("it.frames", "it.segments", "it.windows.analytics", "it.deadletter",
-        "it.detections", "it.windows");
+        "it.detections", "it.windows", "it.positions");
     WindowsConfig config = new WindowsConfig(kafka, topics, true, "it-windows", Duration.ofSeconds(10),
         Duration.ZERO);
     AvroSerializer<AnalyticsRow> serializer = new AvroSerializer<>(AnalyticsRow.getClassSchema());

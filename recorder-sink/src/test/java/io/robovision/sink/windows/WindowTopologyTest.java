@@ -42,7 +42,7 @@ class WindowTopologyTest {
   @BeforeEach
   void start() {
     WindowsConfig config = new WindowsConfig(new KafkaSettings("unused:9092", Map.of()),
-        new Topics("f", "s", "vision.analytics", "d", "det", "vision.analytics.windows"), true, "test-windows",
+        new Topics("f", "s", "vision.analytics", "d", "det", "vision.analytics.windows", "pos"), true, "test-windows",
         Duration.ofSeconds(10), Duration.ofSeconds(5));
     driver = new TopologyTestDriver(WindowTopology.build("vision.analytics", "vision.analytics.windows",
         config.size(), config.grace()), AnalyticsWindows.properties(config, stateDir));
