@@ -64,9 +64,9 @@ public final class CaptureCommand implements Callable<Integer> {
     System.out.println("camera " + config.cameraId() + " -> " + config.kafka().bootstrapServers() + " topic "
         + config.topics().frames());
     long started = System.nanoTime();
-    new Progress(() -> line(stats, started), () -> line(stats, started), 5_000, System.out);
-    try (MetricsServer metrics = MetricsServer.start(MetricsConfig.from(settings), telemetry);
-        GracefulShutdown shutdown = new GracefulShutdown(agent::stop, Duration.ofSeconds(30))) {
+    try (GracefulShutdown shutdown = new GracefulShutdown(agent::stop, Duration.ofSeconds(30));
+        MetricsServer metrics = MetricsServer.start(MetricsConfig.from(settings), telemetry);
+        Progress progress = new Progress(() -> line(stats, started), 5_000, System.out)) {
       agent.run();
     }
     return stats.failedCount() == 0 ? 0 : 3;

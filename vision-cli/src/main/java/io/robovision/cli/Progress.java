@@ -3,11 +3,15 @@ package io.robovision.cli;
 import java.io.PrintStream;
 import java.util.function.Supplier;
 
-/** Prints a component's progress line at a fixed interval, and its summary when the JVM stops. */
-public final class Progress {
+/** Prints a component's progress line at a fixed interval, and the line once more as its summary when closed. */
+public final class Progress implements AutoCloseable {
+  private final Supplier<String> line;
+  private final PrintStream out;
   private final Thread reporter;
 
-  public Progress(Supplier<String> line, Supplier<String> summary, long intervalMillis, PrintStream out) {
+  public Progress(Supplier<String> line, long intervalMillis, PrintStream out) {
+    this.line = line;
+    this.out = out;
     this.reporter = new Thread(() -> {
       try {
         while (true) {
@@ -20,6 +24,15 @@ public final class Progress {
     }, "progress");
     reporter.setDaemon(true);
     reporter.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> out.println("summary: " + summary.get())));
+  }
+
+  /**
+   * Prints the summary. Close it once the component has finished, also on SIGTERM, so that the summary counts the
+   * last acknowledgements and closed files.
+   */
+  @Override
+  public void close() {
+    reporter.interrupt();
+    out.println("summary: " + line.get());
   }
 }

@@ -75,10 +75,10 @@ public final class RecordCommand implements Callable<Integer> {
     RecorderSink sink = SinkMain.start(config, telemetry);
     System.out.println("recording from " + config.kafka().bootstrapServers() + " into " + config.outputDir());
     long started = System.nanoTime();
-    new Progress(() -> line(sink, started), () -> line(sink, started), 5_000, System.out);
-    try (MetricsServer metrics = MetricsServer.start(MetricsConfig.from(settings), telemetry);
-        GracefulShutdown shutdown = new GracefulShutdown(sink::stop, Duration.ofSeconds(30));
-        AnalyticsWindows running = windows.enabled() ? AnalyticsWindows.start(windows, telemetry.component("analytics-windows")) : null) {
+    try (GracefulShutdown shutdown = new GracefulShutdown(sink::stop, Duration.ofSeconds(30));
+        MetricsServer metrics = MetricsServer.start(MetricsConfig.from(settings), telemetry);
+        AnalyticsWindows running = windows.enabled() ? AnalyticsWindows.start(windows, telemetry.component("analytics-windows")) : null;
+        Progress progress = new Progress(() -> line(sink, started), 5_000, System.out)) {
       sink.run();
     }
     return 0;

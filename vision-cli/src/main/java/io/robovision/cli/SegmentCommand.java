@@ -123,9 +123,9 @@ public final class SegmentCommand implements Callable<Integer> {
         + config.kafka().bootstrapServers() + (config.segmentationEnabled() ? ", model " + config.modelPath() : "")
         + (config.detector().enabled() ? ", detector " + config.detector().modelPath() : ""));
     long started = System.nanoTime();
-    new Progress(() -> line(stats, started), () -> line(stats, started), 5_000, System.out);
-    try (MetricsServer metrics = MetricsServer.start(MetricsConfig.from(settings), telemetry);
-        GracefulShutdown shutdown = new GracefulShutdown(worker::stop, Duration.ofSeconds(30))) {
+    try (GracefulShutdown shutdown = new GracefulShutdown(worker::stop, Duration.ofSeconds(30));
+        MetricsServer metrics = MetricsServer.start(MetricsConfig.from(settings), telemetry);
+        Progress progress = new Progress(() -> line(stats, started), 5_000, System.out)) {
       worker.run();
     }
     return 0;
