@@ -62,9 +62,10 @@ public final class CaptureMain {
           config.cameraId(), first, saved, config.topics().positions(), config.topics().frames(), tail);
       SourceFactory sources = new SourceFactory(config.width(), config.height(),
           config.fps() > 0 ? config.fps() : 10, config.cameraId().hashCode());
-      FrameSource source = sources.open(config.source());
+      FrameSource source = sources.openOrDefer(config.source());
       FramePublisher publisher = new FramePublisher(config.kafka(), config.topics().frames(), config.cameraId(), stats);
-      return new CaptureAgent(config, source, () -> sources.open(config.source()), publisher, positions, first, stats);
+      return new CaptureAgent(config, source, () -> sources.openOrDefer(config.source()), publisher, positions, first,
+          stats);
     } catch (SourceException | RuntimeException e) {
       positions.close();
       throw e;

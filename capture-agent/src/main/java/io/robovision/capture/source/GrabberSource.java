@@ -1,5 +1,8 @@
 package io.robovision.capture.source;
 
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -9,6 +12,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /** A video file, a V4L2 camera or an RTSP/HTTP stream, read through FFmpeg. */
 public final class GrabberSource implements FrameSource {
+  private static final Pattern ERROR_CODE = Pattern.compile("error (-\\d+)");
   private final FFmpegFrameGrabber grabber;
   private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
   private final String description;
@@ -39,7 +43,7 @@ public final class GrabberSource implements FrameSource {
       grabber.start();
     } catch (FrameGrabber.Exception e) {
       closeQuietly(grabber);
-      throw new SourceException("cannot open " + description + ": " + e.getMessage(), e);
+      throw new SourceException("cannot open " + description + ": " + reason(e), e);
     }
     return new GrabberSource(grabber, description, live);
   }
@@ -56,7 +60,7 @@ public final class GrabberSource implements FrameSource {
       }
       return null;
     } catch (FrameGrabber.Exception e) {
-      throw new SourceException("cannot read from " + description + ": " + e.getMessage(), e);
+      throw new SourceException("cannot read from " + description + ": " + reason(e), e);
     }
   }
 
@@ -80,6 +84,27 @@ public final class GrabberSource implements FrameSource {
   public void close() {
     closeQuietly(grabber);
     converter.close();
+  }
+
+  /**
+   * FFmpeg's own words for the error code in JavaCV's message, which otherwise names the C call and adds hints meant
+   * for JavaCV's developers ("Has setFormat() been called?").
+   */
+  private static String reason(FrameGrabber.Exception e) {
+    Matcher code = ERROR_CODE.matcher(String.valueOf(e.getMessage()));
+    if (!code.find()) {
+      return e.getMessage();
+    }
+    int error = Integer.parseInt(code.group(1));
+    byte[] text = new byte[256];
+    if (avutil.av_strerror(error, text, text.length) != 0) {
+      return e.getMessage();
+    }
+    int length = 0;
+    while (length < text.length && text[length] != 0) {
+      length++;
+    }
+    return new String(text, 0, length, StandardCharsets.UTF_8) + " (FFmpeg error " + error + ")";
   }
 
   private static void closeQuietly(FFmpegFrameGrabber grabber) {

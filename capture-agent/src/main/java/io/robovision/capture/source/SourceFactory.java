@@ -24,6 +24,21 @@ public final class SourceFactory {
     this.defaultSeed = defaultSeed;
   }
 
+  /**
+   * Opens the source; a camera or stream that is down comes back unopened, failing its first read with the reason, so
+   * that the agent retries it with back-off as it does when a running camera dies. Anything else fails at once.
+   */
+  public FrameSource openOrDefer(String spec) throws SourceException {
+    try {
+      return open(spec);
+    } catch (SourceException e) {
+      if (isLive(spec == null ? "" : spec.trim())) {
+        return new UnopenedSource(spec.trim(), e);
+      }
+      throw e;
+    }
+  }
+
   public FrameSource open(String spec) throws SourceException {
     String trimmed = spec == null ? "" : spec.trim();
     String lower = trimmed.toLowerCase(Locale.ROOT);
@@ -36,8 +51,7 @@ public final class SourceFactory {
     if (trimmed.startsWith("/dev/video")) {
       return camera(trimmed);
     }
-    if (lower.startsWith("rtsp://") || lower.startsWith("rtsps://") || lower.startsWith("http://")
-        || lower.startsWith("https://")) {
+    if (isStream(lower)) {
       return GrabberSource.open(trimmed, null, true, "stream " + trimmed);
     }
     if (trimmed.isEmpty() || trimmed.contains("://")) {
@@ -48,6 +62,16 @@ public final class SourceFactory {
       throw new SourceException("unknown source '" + trimmed + "': no such video file; " + USAGE);
     }
     return GrabberSource.open(file.toString(), null, false, "video file " + file);
+  }
+
+  private static boolean isLive(String trimmed) {
+    return CAMERA_INDEX.matcher(trimmed).matches() || trimmed.startsWith("/dev/video")
+        || isStream(trimmed.toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isStream(String lower) {
+    return lower.startsWith("rtsp://") || lower.startsWith("rtsps://") || lower.startsWith("http://")
+        || lower.startsWith("https://");
   }
 
   private long seed(String spec) throws SourceException {

@@ -28,4 +28,17 @@ class SourceFactoryTest {
     assertThatThrownBy(() -> factory.open("synthetic:abc")).hasMessageContaining("seed must be an integer");
     assertThatThrownBy(() -> factory.open("/dev/video97")).hasMessageContaining("camera /dev/video97 does not exist");
   }
+
+  @Test
+  void aStreamThatIsDownAtStartComesBackUnopenedWithTheReasonButABadFileStillFails() throws Exception {
+    try (FrameSource stream = factory.openOrDefer("rtsp://127.0.0.1:9/down")) {
+      assertThat(stream.live()).isTrue();
+      assertThat(stream.describe()).contains("rtsp://127.0.0.1:9/down");
+      assertThatThrownBy(stream::next).isInstanceOf(SourceException.class)
+          .hasMessageContaining("cannot open stream rtsp://127.0.0.1:9/down: Connection refused (FFmpeg error")
+          .hasMessageNotContaining("setFormat");
+    }
+    assertThatThrownBy(() -> factory.openOrDefer("/no/such/video.mp4")).isInstanceOf(SourceException.class)
+        .hasMessageContaining("no such video file");
+  }
 }

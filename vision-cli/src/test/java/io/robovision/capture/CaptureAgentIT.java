@@ -26,8 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A restarted camera goes on from its last sequence number on the real broker, even when its frames are gone. */
-class CaptureResumeIT {
+/** Capture agents on the real broker: where a restarted camera goes on, and a stream that is down at start. */
+class CaptureAgentIT {
   private static final String FRAMES = "vision.frames";
   private static final TopicPartition PARTITION = new TopicPartition(FRAMES, 0);
 
@@ -70,18 +70,39 @@ class CaptureResumeIT {
     assertThat(sequences("yard")).hasSize(600).startsWith(0L).endsWith(599L);
   }
 
+  @Test
+  void retriesAStreamThatIsDownAtStartUntilStopped() throws Exception {
+    try (Telemetry telemetry = new Telemetry()) {
+      CaptureStats stats = new CaptureStats(telemetry, "gate");
+      CaptureAgent agent = CaptureMain.start(config("gate", "rtsp://127.0.0.1:9/down", 0), stats);
+      Thread running = new Thread(agent, "capture-gate");
+      running.start();
+      running.join(2_500);
+      assertThat(running.isAlive()).isTrue();
+      assertThat(stats.grabbedCount()).isZero();
+
+      agent.stop();
+      running.join(10_000);
+
+      assertThat(running.isAlive()).isFalse();
+    }
+  }
+
   private void capture(String camera, int frames) throws Exception {
-    Settings settings = new Settings(Map.of(
+    try (Telemetry telemetry = new Telemetry()) {
+      CaptureMain.start(config(camera, "synthetic:7", frames), new CaptureStats(telemetry, camera)).run();
+    }
+  }
+
+  private CaptureConfig config(String camera, String source, int frames) {
+    return CaptureConfig.from(new Settings(Map.of(
         KafkaSettings.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
         CaptureConfig.CAMERA_ID, camera,
-        CaptureConfig.SOURCE, "synthetic:7",
+        CaptureConfig.SOURCE, source,
         CaptureConfig.FPS, "0",
         CaptureConfig.WIDTH, "64",
         CaptureConfig.HEIGHT, "48",
-        CaptureConfig.MAX_FRAMES, Integer.toString(frames)));
-    try (Telemetry telemetry = new Telemetry()) {
-      CaptureMain.start(CaptureConfig.from(settings), new CaptureStats(telemetry, camera)).run();
-    }
+        CaptureConfig.MAX_FRAMES, Integer.toString(frames))));
   }
 
   private List<Long> sequences(String camera) {
