@@ -36,6 +36,7 @@ public final class CaptureAgent implements Runnable {
   private final FrameEncoder encoder;
   private final CaptureStats stats;
   private volatile boolean running = true;
+  private volatile Thread grabber;
   private long sequence;
   private long sent;
 
@@ -72,9 +73,13 @@ public final class CaptureAgent implements Runnable {
     }
   }
 
-  /** Asks the agent to finish after the frame in hand. */
+  /** Asks the agent to finish after the frame in hand; a live source waiting to be reopened stops waiting. */
   public void stop() {
     running = false;
+    Thread waiting = grabber;
+    if (waiting != null) {
+      waiting.interrupt();
+    }
   }
 
   public CaptureStats stats() {
@@ -102,8 +107,9 @@ public final class CaptureAgent implements Runnable {
       dropped.close();
       stats.dropped();
     });
-    Thread grabber = new Thread(() -> grabLive(first, queue), "grab-" + config.cameraId());
-    grabber.start();
+    Thread grabbing = new Thread(() -> grabLive(first, queue), "grab-" + config.cameraId());
+    grabber = grabbing;
+    grabbing.start();
     try {
       while (true) {
         try (CapturedFrame frame = queue.take()) {
@@ -120,8 +126,7 @@ public final class CaptureAgent implements Runnable {
       }
     } finally {
       stop();
-      grabber.interrupt();
-      grabber.join();
+      grabbing.join();
     }
   }
 

@@ -82,7 +82,7 @@ class CaptureAgentIT {
       assertThat(stats.grabbedCount()).isZero();
 
       agent.stop();
-      running.join(10_000);
+      running.join(1_000);
 
       assertThat(running.isAlive()).isFalse();
     }
