@@ -17,11 +17,13 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Tumbling windows per camera (the record key) over the analytics rows, in capture time; each
- * window is published once, after it closes (window end + grace on stream time).
+ * Tumbling windows per camera (the record key) over the analytics rows, in capture time, each frame counted once
+ * however often a restarted sink published its row; each window is published once, after it closes (window end +
+ * grace on stream time).
  */
 public final class WindowTopology {
   private WindowTopology() {
@@ -32,8 +34,11 @@ public final class WindowTopology {
     AvroSerde<WindowState> states = new AvroSerde<>(WindowState.getClassSchema());
     AvroSerde<WindowRow> windows = new AvroSerde<>(WindowRow.getClassSchema());
     StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FirstRowPerFrame.STORE),
+        Serdes.String(), Serdes.Long()));
     builder.stream(analyticsTopic, Consumed.with(Serdes.String(), rows)
             .withTimestampExtractor(new CaptureTimeExtractor()).withName("analytics-rows"))
+        .processValues(FirstRowPerFrame::new, Named.as("first-row-per-frame"), FirstRowPerFrame.STORE)
         .groupByKey(Grouped.with("per-camera", Serdes.String(), rows))
         .windowedBy(TimeWindows.ofSizeAndGrace(size, grace))
         .aggregate(WindowAggregate::empty, (camera, row, state) -> WindowAggregate.add(state, row),

@@ -13,6 +13,7 @@ import io.robovision.serde.AvroSerializer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -38,6 +39,7 @@ class WindowTopologyTest {
   private TestInputTopic<String, AnalyticsRow> analytics;
   private TestInputTopic<String, byte[]> raw;
   private TestOutputTopic<String, WindowRow> windows;
+  private final Map<String, Long> sequences = new HashMap<>();
 
   @BeforeEach
   void start() {
@@ -131,10 +133,35 @@ class WindowTopologyTest {
     assertThat(WindowAggregate.p95(List.of(7L))).isEqualTo(7.0);
   }
 
+  @Test
+  void rowsARestartedSinkPublishesAgainCountTheirFrameOnce() {
+    for (long sequence = 0; sequence < 5; sequence++) {
+      send("camera-1", sequence, 1_000 + sequence * 1_000, SegmentStatus.OK, 100, Map.of("background", 1.0f),
+          Map.of());
+    }
+    for (long sequence = 2; sequence < 7; sequence++) {
+      send("camera-1", sequence, 1_000 + sequence * 1_000, SegmentStatus.OK, 100, Map.of("background", 1.0f),
+          Map.of());
+    }
+    send("camera-1", 7, 30_000, SegmentStatus.OK, 10, Map.of("background", 1.0f), Map.of());
+
+    WindowRow row = windows.readValue();
+    assertThat(row.getWindowStart()).isEqualTo(T0);
+    assertThat(row.getFrames()).as("sequences 0..6 once each, 8 of the 10 rows within the window").isEqualTo(7);
+    assertThat(windows.isEmpty()).isTrue();
+  }
+
+  /** Each call is the camera's next sequence number, whatever its capture time, as the sink publishes them. */
   private void send(String camera, long captureOffsetMillis, SegmentStatus status, long latency,
       Map<String, Float> coverage, Map<String, Integer> instances) {
+    long sequence = sequences.merge(camera, 1L, Long::sum);
+    send(camera, sequence, captureOffsetMillis, status, latency, coverage, instances);
+  }
+
+  private void send(String camera, long sequence, long captureOffsetMillis, SegmentStatus status, long latency,
+      Map<String, Float> coverage, Map<String, Integer> instances) {
     Instant captured = T0.plusMillis(captureOffsetMillis);
-    AnalyticsRow row = AnalyticsRow.newBuilder().setCameraId(camera).setSequence(captureOffsetMillis)
+    AnalyticsRow row = AnalyticsRow.newBuilder().setCameraId(camera).setSequence(sequence)
         .setCaptureTime(captured).setRecordTime(captured.plusMillis(latency)).setLatencyMs(latency)
         .setStatus(status).setCoverage(coverage).setDetections(Map.of()).setInstances(instances).build();
     // The record timestamp is the recording time; the windows must follow the capture time instead.
