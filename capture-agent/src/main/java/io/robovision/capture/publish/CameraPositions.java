@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * reach, and a camera that started again at 0 would have the sink take every new frame for one already recorded.
  */
 public final class CameraPositions implements AutoCloseable {
-  /** How often a running camera saves its position; a crash loses at most this much, and the frames topic's tail covers that. */
+  /** How often a running camera saves its position; the frames topic's tail covers what a crash loses since then. */
   public static final Duration SAVE_INTERVAL = Duration.ofSeconds(1);
   /** Segment roll time of the positions topic, so that compaction keeps it to about one record per camera. */
   public static final long SEGMENT_MS = Duration.ofMinutes(10).toMillis();
@@ -99,7 +99,7 @@ public final class CameraPositions implements AutoCloseable {
     }
   }
 
-  /** Notes that the camera's next frame carries {@code nextSequence}; saves it at most once per {@link #SAVE_INTERVAL}. */
+  /** Notes that the camera's next frame carries {@code nextSequence}; saves it at most once per SAVE_INTERVAL. */
   public void advance(long nextSequence) {
     latest = nextSequence;
     if (saved < 0 || System.nanoTime() - savedAtNanos >= SAVE_INTERVAL.toNanos()) {
