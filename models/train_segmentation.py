@@ -216,7 +216,8 @@ def main():
     scripted.save(args.out)
     digest = hashlib.sha256(open(args.out, "rb").read()).hexdigest()
     report = {"miou": miou, "per_class_iou": per_class, "steps": args.steps, "batch": args.batch,
-              "init": args.init, "object_weight": args.object_weight, "lovasz_weight": args.lovasz_weight, "lovasz_from": args.lovasz_from, "bf16": args.bf16,
+              "init": args.init, "object_weight": args.object_weight, "lovasz_weight": args.lovasz_weight,
+              "lovasz_from": args.lovasz_from, "bf16": args.bf16,
               "crop": args.crop, "lr": args.lr, "seed": args.seed, "train_images": int(len(images)),
               "val_images": int(len(val_images)), "seconds": round(time.time() - started),
               "torch": torch.__version__, "torchvision": torchvision.__version__, "sha256": digest}
