@@ -100,6 +100,19 @@ def lovasz_softmax(logits, labels):
     return torch.stack(losses).mean()
 
 
+def save_weights(model, path):
+    """Saves the weights as plain arrays, so that a run on a GPU machine's newer torch can be exported with
+    Debian's torch 1.13 (`--init PATH --steps 0`), whose TorchScript files DJL's libtorch 2.7.1 loads."""
+    np.savez(path, **{name: value.detach().cpu().numpy() for name, value in model.state_dict().items()})
+
+
+def load_weights(path):
+    if path.endswith(".npz"):
+        with np.load(path) as arrays:
+            return {name: torch.from_numpy(arrays[name]) for name in arrays.files}
+    return torch.jit.load(path, map_location="cpu").state_dict()
+
+
 def image_weights(labels):
     """Sampling probability per image: images holding a rare class are drawn as often as common ones."""
     present = np.stack([np.bincount(label.reshape(-1), minlength=VOID + 1)[:NUM_CLASSES] > 0 for label in labels])
@@ -127,7 +140,8 @@ def main():
     parser.add_argument("--train", required=True)
     parser.add_argument("--val", required=True)
     parser.add_argument("--out", required=True)
-    parser.add_argument("--steps", type=int, default=2500)
+    parser.add_argument("--steps", type=int, default=2500,
+                        help="training steps; 0 only evaluates and exports the --init weights")
     parser.add_argument("--batch", type=int, default=8)
     parser.add_argument("--crop", type=int, default=160)
     parser.add_argument("--lr", type=float, default=2e-3)
@@ -136,7 +150,7 @@ def main():
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--recalibrate-bn", action="store_true",
                         help="re-estimate BatchNorm statistics at full resolution before the final evaluation")
-    parser.add_argument("--init", help="start from the weights of an earlier run's TorchScript file")
+    parser.add_argument("--init", help="start from an earlier run's weights: its TorchScript file or its .state.npz")
     parser.add_argument("--object-weight", type=float, default=1.0,
                         help="loss weight of every non-background class, against 1 for background")
     parser.add_argument("--bf16", action="store_true",
@@ -158,18 +172,19 @@ def main():
     images, labels = load_split(args.train)
     val_images, val_labels = load_split(args.val)
     print(f"train {images.shape}, val {val_images.shape}", flush=True)
+    state_file = os.path.splitext(args.out)[0] + ".state.npz"
 
     model = torchvision.models.segmentation.deeplabv3_mobilenet_v3_large(
         weights=None, weights_backbone=None, num_classes=NUM_CLASSES, aux_loss=False)
     if args.init:
-        weights = torch.load(args.init) if args.init.endswith(".state.pt") else torch.jit.load(args.init).state_dict()
-        model.load_state_dict(weights)
+        model.load_state_dict(load_weights(args.init))
     # NHWC is what oneDNN's CPU convolutions prefer; the export goes back to the default layout.
     model = model.to(args.device, memory_format=torch.channels_last)
     class_weights = torch.full((NUM_CLASSES,), args.object_weight, device=args.device)
     class_weights[0] = 1.0
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
-    schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=args.lr, total_steps=args.steps, pct_start=0.1)
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=args.lr, total_steps=max(1, args.steps),
+                                                   pct_start=0.1)
     rng = np.random.default_rng(args.seed)
     draw = image_weights(labels) if args.balance else None
     h, w = images.shape[1:3]
@@ -200,7 +215,7 @@ def main():
         if step % 50 == 0 or step == args.steps:
             print(f"step {step}/{args.steps} loss {loss.item():.4f} {time.time() - started:.0f}s", flush=True)
         if step % 500 == 0 and step < args.steps:
-            torch.save(model.state_dict(), os.path.splitext(args.out)[0] + ".state.pt")
+            save_weights(model, state_file)
             print(f"  held-out mIoU {evaluate(model, val_images[:64], val_labels[:64])[0]:.4f}", flush=True)
 
     if args.recalibrate_bn:
@@ -211,7 +226,7 @@ def main():
     print(f"held-out mIoU {miou:.4f} per class {per_class}", flush=True)
     model.eval()
     model = model.to("cpu", memory_format=torch.contiguous_format)
-    torch.save(model.state_dict(), os.path.splitext(args.out)[0] + ".state.pt")
+    save_weights(model, state_file)
     scripted = torch.jit.script(model)
     scripted.save(args.out)
     digest = hashlib.sha256(open(args.out, "rb").read()).hexdigest()
