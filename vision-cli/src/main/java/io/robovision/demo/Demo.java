@@ -176,8 +176,9 @@ public final class Demo {
 
     ProgressLine progress = new ProgressLine(meters);
     long deadline = options.seconds() > 0 ? System.currentTimeMillis() + Math.round(options.seconds() * 1000) : Long.MAX_VALUE;
-    while (captureThreads.stream().anyMatch(Thread::isAlive) && failures.isEmpty()) {
-      captureThreads.get(0).join(PROGRESS_INTERVAL_MS);
+    CaptureThreads capturing = new CaptureThreads(captureThreads);
+    while (capturing.anyAlive() && failures.isEmpty()) {
+      capturing.join(PROGRESS_INTERVAL_MS);
       if (stopRequested || System.currentTimeMillis() >= deadline) {
         agents.forEach(CaptureAgent::stop);
       }
