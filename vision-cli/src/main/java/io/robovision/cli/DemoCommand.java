@@ -36,7 +36,8 @@ public final class DemoCommand implements Callable<Integer> {
   long frames;
 
   @Option(names = "--source", defaultValue = "synthetic:",
-      description = "synthetic:[SEED], a video file, /dev/videoN, a camera index or an rtsp/http URL (default ${DEFAULT-VALUE})")
+      description = "synthetic:[SEED] (camera N shows scene SEED + N - 1; default seed 16), a video file,"
+          + " /dev/videoN, a camera index or an rtsp/http URL (default ${DEFAULT-VALUE})")
   String source;
 
   @Option(names = "--model", defaultValue = "${sys:vision.home:-.}/models/deeplabv3_mobilenet_v3_large.pt",

@@ -43,6 +43,11 @@ import org.bytedeco.ffmpeg.global.avutil;
 public final class Demo {
   private static final long PROGRESS_INTERVAL_MS = 2_000;
   private static final long STALL_TIMEOUT_MS = 120_000;
+  /**
+   * Camera N shows scene DEFAULT_FIRST_SEED + N - 1. Scenes 16 and 17 are the first pair that together show all six
+   * classes, each over 300 pixels a frame on average; scenes 1 and 2 showed four, and scene 2 only a dog at an edge.
+   */
+  static final long DEFAULT_FIRST_SEED = 16;
   private static final String ANALYTICS_CSV = "analytics.csv";
   private static final String SUMMARY_JSON = "summary.json";
 
@@ -252,7 +257,7 @@ public final class Demo {
     if (!seed.isEmpty() && !seed.matches("-?\\d{1,18}")) {
       return source;
     }
-    long first = seed.isEmpty() ? 1 : Long.parseLong(seed);
+    long first = seed.isEmpty() ? DEFAULT_FIRST_SEED : Long.parseLong(seed);
     return "synthetic:" + (first + camera - 1);
   }
 
