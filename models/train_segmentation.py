@@ -10,6 +10,9 @@ object borders left out of the loss and the scores, as in Pascal VOC.
     ./vision dataset --out /tmp/synth-val --count 400 --seed 2
     python3 models/train_segmentation.py --train /tmp/synth-train --val /tmp/synth-val \
         --out models/deeplabv3_mobilenet_v3_large.pt --steps 3000 --crop 176
+
+On a GPU machine with a newer torch, train with --device cuda, then export the weights it writes
+(OUT.state.npz) with Debian's torch: --init OUT.state.npz --steps 0 (see MODEL_CARD.md).
 """
 import argparse
 import hashlib
@@ -172,6 +175,7 @@ def main():
     images, labels = load_split(args.train)
     val_images, val_labels = load_split(args.val)
     print(f"train {images.shape}, val {val_images.shape}", flush=True)
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     state_file = os.path.splitext(args.out)[0] + ".state.npz"
 
     model = torchvision.models.segmentation.deeplabv3_mobilenet_v3_large(
@@ -230,12 +234,14 @@ def main():
     scripted = torch.jit.script(model)
     scripted.save(args.out)
     digest = hashlib.sha256(open(args.out, "rb").read()).hexdigest()
-    report = {"miou": miou, "per_class_iou": per_class, "steps": args.steps, "batch": args.batch,
-              "init": args.init, "object_weight": args.object_weight, "lovasz_weight": args.lovasz_weight,
-              "lovasz_from": args.lovasz_from, "bf16": args.bf16,
-              "crop": args.crop, "lr": args.lr, "seed": args.seed, "train_images": int(len(images)),
+    report = {"miou": miou, "per_class_iou": per_class, "steps": args.steps, "init": args.init,
               "val_images": int(len(val_images)), "seconds": round(time.time() - started),
               "torch": torch.__version__, "torchvision": torchvision.__version__, "sha256": digest}
+    if args.steps > 0:
+        report.update({"batch": args.batch, "crop": args.crop, "lr": args.lr, "seed": args.seed,
+                       "object_weight": args.object_weight, "lovasz_weight": args.lovasz_weight,
+                       "lovasz_from": args.lovasz_from, "bf16": args.bf16, "recalibrate_bn": args.recalibrate_bn,
+                       "train_images": int(len(images))})
     with open(os.path.splitext(args.out)[0] + ".train.json", "w") as f:
         json.dump(report, f, indent=2)
     print(json.dumps(report, indent=2))
