@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.robovision.capture.source.synthetic.SceneFrame;
 import io.robovision.capture.source.synthetic.SyntheticScene;
 import io.robovision.capture.source.synthetic.VocClasses;
+import io.robovision.worker.inference.SegmentationMask;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -19,18 +20,19 @@ class DemoScenesTest {
     Set<Integer> shown = new HashSet<>();
     for (long seed = Demo.DEFAULT_FIRST_SEED; seed < Demo.DEFAULT_FIRST_SEED + 2; seed++) {
       SyntheticScene scene = new SyntheticScene(seed, WIDTH, HEIGHT);
-      long[] pixels = new long[256];
+      long[] pixels = new long[VocClasses.NAMES.size()];
       int frames = 0;
       for (long index = 0; index < 150; index += 15, frames++) {
         try (SceneFrame frame = scene.render(index)) {
           byte[] labels = new byte[WIDTH * HEIGHT];
           frame.labels().data().get(labels);
-          for (byte label : labels) {
-            pixels[label & 0xFF]++;
+          long[] histogram = new SegmentationMask(labels, WIDTH, HEIGHT).histogram(pixels.length);
+          for (int c = 0; c < pixels.length; c++) {
+            pixels[c] += histogram[c];
           }
         }
       }
-      for (int c = 1; c < VocClasses.NAMES.size(); c++) {
+      for (int c = 1; c < pixels.length; c++) {
         if (pixels[c] / frames >= MIN_PIXELS) {
           shown.add(c);
         }
