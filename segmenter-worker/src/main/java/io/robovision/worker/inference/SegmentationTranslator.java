@@ -9,11 +9,9 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import ai.djl.modality.cv.util.NDImageUtils;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -59,16 +57,16 @@ public final class SegmentationTranslator implements Translator<Mat, Segmentatio
       throw new IllegalStateException("the model returned logits of shape " + logits.getShape()
           + " but the class file lists " + classCount + " classes; expected [" + classCount + ", H, W]");
     }
-    NDArray classes = logits.argMax(0).toType(DataType.UINT8, false);
-    int height = (int) classes.getShape().get(0);
-    int width = (int) classes.getShape().get(1);
     int[] frameSize = (int[]) ctx.getAttachment(FRAME_SIZE);
-    byte[] modelMask = classes.toByteArray();
-    if (width == frameSize[0] && height == frameSize[1]) {
-      return new SegmentationMask(modelMask, width, height);
+    try (Mat classes = ClassArgmax.of(logits)) {
+      if (classes.cols() == frameSize[0] && classes.rows() == frameSize[1]) {
+        return new SegmentationMask(bytes(classes), frameSize[0], frameSize[1]);
+      }
+      try (Mat scaled = new Mat(); Size size = new Size(frameSize[0], frameSize[1])) {
+        resize(classes, scaled, size, 0, 0, INTER_NEAREST);
+        return new SegmentationMask(bytes(scaled), frameSize[0], frameSize[1]);
+      }
     }
-    return new SegmentationMask(scaleNearest(modelMask, width, height, frameSize[0], frameSize[1]),
-        frameSize[0], frameSize[1]);
   }
 
   @Override
@@ -76,15 +74,9 @@ public final class SegmentationTranslator implements Translator<Mat, Segmentatio
     return Batchifier.STACK;
   }
 
-  private static byte[] scaleNearest(byte[] mask, int width, int height, int targetWidth, int targetHeight) {
-    byte[] scaled = new byte[targetWidth * targetHeight];
-    try (BytePointer source = new BytePointer(mask);
-        Mat small = new Mat(height, width, opencv_core.CV_8UC1, source);
-        Mat large = new Mat();
-        Size size = new Size(targetWidth, targetHeight)) {
-      resize(small, large, size, 0, 0, INTER_NEAREST);
-      large.data().get(scaled);
-    }
-    return scaled;
+  private static byte[] bytes(Mat mask) {
+    byte[] pixels = new byte[mask.rows() * mask.cols()];
+    mask.data().get(pixels);
+    return pixels;
   }
 }

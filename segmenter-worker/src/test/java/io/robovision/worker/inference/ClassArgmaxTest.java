@@ -1,0 +1,62 @@
+package io.robovision.worker.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ClassArgmaxTest {
+  @BeforeAll
+  static void offline() {
+    System.setProperty("ai.djl.offline", "true");
+  }
+
+  @Test
+  void agreesWithTorchArgmaxOnEveryPixelOfABatchMember() {
+    try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+      manager.getEngine().setRandomSeed(7);
+      // The second frame of a batch: a slice that starts past the tensor's first byte.
+      NDArray logits = manager.randomNormal(new Shape(2, 21, 48, 64)).get(1);
+      assertThat(mask(logits)).containsExactly(torchArgmax(logits));
+    }
+  }
+
+  @Test
+  void givesTiesToTheLowerClassLikeTorch() {
+    try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+      NDArray logits = manager.create(new float[] {
+          1, 5, 0, 2,
+          1, 5, 3, 2,
+          0, 1, 3, 2}, new Shape(3, 2, 2));
+      assertThat(mask(logits)).containsExactly(0, 0, 1, 0).containsExactly(torchArgmax(logits));
+    }
+  }
+
+  @Test
+  void readsHalfPrecisionLogits() {
+    try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+      manager.getEngine().setRandomSeed(11);
+      NDArray logits = manager.randomNormal(new Shape(5, 16, 24)).toType(DataType.FLOAT16, false);
+      assertThat(mask(logits)).containsExactly(torchArgmax(logits.toType(DataType.FLOAT32, false)));
+    }
+  }
+
+  private static byte[] mask(NDArray logits) {
+    try (Mat classes = ClassArgmax.of(logits)) {
+      assertThat(classes.rows()).isEqualTo(logits.getShape().get(1));
+      assertThat(classes.cols()).isEqualTo(logits.getShape().get(2));
+      byte[] pixels = new byte[classes.rows() * classes.cols()];
+      classes.data().get(pixels);
+      return pixels;
+    }
+  }
+
+  private static byte[] torchArgmax(NDArray logits) {
+    return logits.argMax(0).toType(DataType.UINT8, false).toByteArray();
+  }
+}
