@@ -1,6 +1,8 @@
 package io.robovision.worker;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import io.robovision.kafka.BrokerProbe;
 import io.robovision.config.ClassNames;
 import io.robovision.launch.Component;
@@ -85,12 +87,16 @@ public final class WorkerMain {
   }
 
   /**
-   * DJL reads these once, when the PyTorch engine starts, so they must be set before the first model loads; a second
-   * worker in the same JVM runs with the first one's values.
+   * DJL reads these once, when the PyTorch engine starts, so they must be set before the first model loads. An engine
+   * that already runs (a benchmark or another worker in this JVM) still gets this worker's intra-op threads: libtorch
+   * applies the count to every thread that has not yet run an operator, which the predictor threads started later
+   * have not. Inter-op threads stay as the first start set them.
    */
   private static void configureEngine(WorkerConfig config) {
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
     System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.inferenceThreads()));
     System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(config.throughput().interopThreads()));
+    Engine.getEngine("PyTorch");
+    JniUtils.setNumThreads(config.inferenceThreads());
   }
 }
