@@ -33,7 +33,7 @@ public final class WorkerSettingDocs {
           "inter-op threads; both are read once, when the PyTorch engine starts in the JVM"),
       new SettingDoc(WorkerConfig.DEVICE, "auto",
           "auto (a GPU when libtorch is a CUDA build and sees one, else the CPU), cpu, gpu or gpu:N"),
-      new SettingDoc(WorkerConfig.PREDICTORS, "cores / 4, 1 to 4",
+      new SettingDoc(WorkerConfig.PREDICTORS, "2 (1 on 1 core), cores / 4 from 12 cores, at most 4",
           "models run in parallel, each on its own thread with its own DJL predictor"),
       new SettingDoc(WorkerConfig.BATCH_SIZE, "4",
           "frames of one size run through the model together at most"),

@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class WorkerConfigTest {
   @Test
-  void onePredictorPerFourCoresUpToFour() {
+  void twoPredictorsFromTwoCoresThenOnePerFourCoresUpToFour() {
     assertThat(WorkerConfig.defaultPredictors(1)).isEqualTo(1);
-    assertThat(WorkerConfig.defaultPredictors(2)).isEqualTo(1);
+    assertThat(WorkerConfig.defaultPredictors(2)).isEqualTo(2);
+    assertThat(WorkerConfig.defaultPredictors(4)).isEqualTo(2);
     assertThat(WorkerConfig.defaultPredictors(8)).isEqualTo(2);
     assertThat(WorkerConfig.defaultPredictors(16)).isEqualTo(4);
     assertThat(WorkerConfig.defaultPredictors(96)).isEqualTo(4);

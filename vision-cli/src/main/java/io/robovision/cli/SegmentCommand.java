@@ -42,7 +42,7 @@ public final class SegmentCommand implements Callable<Integer> {
   String interopThreads;
 
   @Option(names = "--predictors", description = "models run in parallel, one thread each (setting worker.predictors;"
-      + " default one per four cores, 1..4)")
+      + " default 2, 1 on 1 core, one per four cores from 12 cores, at most 4)")
   String predictors;
 
   @Option(names = "--batch-size", description = "frames of one size run through the model together at most"
