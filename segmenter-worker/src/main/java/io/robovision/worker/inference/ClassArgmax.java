@@ -35,14 +35,16 @@ final class ClassArgmax {
     NDArray floats = logits.getDataType() == DataType.FLOAT32 ? logits : logits.toType(DataType.FLOAT32, false);
     try (BytePointer data = new BytePointer(floats.toByteBuffer(true));
         Mat best = new Mat();
-        Mat greater = new Mat()) {
-      Mat indices = new Mat(height, width, opencv_core.CV_8UC1, Scalar.all(0));
+        Mat greater = new Mat();
+        Scalar zero = Scalar.all(0)) {
+      Mat indices = new Mat(height, width, opencv_core.CV_8UC1, zero);
       try (Mat first = plane(data, 0, height, width)) {
         first.copyTo(best);
       }
       for (int c = 1; c < classes; c++) {
         try (Mat scores = plane(data, c * planeBytes, height, width);
-            Mat index = new Mat(1, 1, opencv_core.CV_8UC1, Scalar.all(c))) {
+            Scalar value = Scalar.all(c);
+            Mat index = new Mat(1, 1, opencv_core.CV_8UC1, value)) {
           compare(scores, best, greater, CMP_GT);
           indices.setTo(index, greater);
           max(best, scores, best);
