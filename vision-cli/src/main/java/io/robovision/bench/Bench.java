@@ -44,12 +44,20 @@ public final class Bench {
     out.printf(Locale.ROOT, "machine: %s, %d cores, %d MB, %s%n", machine.cpu(), machine.cores(), machine.memoryMb(),
         machine.java());
 
-    out.println("(a) raw model under JMH: forward pass on a prepared " + options.width() + "x" + options.height()
-        + " tensor ...");
-    BenchReport.ModelFigures raw = new RawModelBench(Math.max(1, options.modelIterations() / 2),
-        options.modelIterations(), 2).run(options.model(), options.width(), options.height());
-    out.printf(Locale.ROOT, "    %.2f frames/s%s%n", raw.fps(),
-        raw.fpsError99() == null ? "" : String.format(Locale.ROOT, " (99.9%% error %.2f)", raw.fpsError99()));
+    int cores = Runtime.getRuntime().availableProcessors();
+    RawModelBench models = new RawModelBench(Math.max(1, options.modelIterations() / 2), options.modelIterations(), 2);
+    List<BenchReport.ModelFigures> raw = new ArrayList<>();
+    for (boolean batched : new boolean[] {false, true}) {
+      out.printf(Locale.ROOT, "(a) raw model under JMH, as the %s worker: %d predictor(s) x %d intra-op thread(s),"
+          + " forward passes on prepared %dx%dx%d tensors ...%n", label(batched), options.predictors(),
+          options.intraOpThreads(cores), options.batchSize(batched), options.width(), options.height());
+      BenchReport.ModelFigures figures = models.run(label(batched), options.model(), options.width(),
+          options.height(), options.predictors(), options.intraOpThreads(cores),
+          options.batchSize(batched));
+      out.printf(Locale.ROOT, "    %.2f frames/s%s%n", figures.fps(), figures.fpsError99() == null ? ""
+          : String.format(Locale.ROOT, " (99.9%% error %.2f)", figures.fpsError99()));
+      raw.add(figures);
+    }
 
     Path scratch = Files.createTempDirectory("vision-bench");
     try (EmbeddedBroker broker = EmbeddedBroker.start(0, null)) {
@@ -67,10 +75,10 @@ public final class Bench {
       WorkerBench workers = new WorkerBench(kafka, FRAMES_TOPIC);
       List<BenchReport.WorkerFigures> worker = new ArrayList<>();
       for (boolean batched : new boolean[] {false, true}) {
-        String label = batched ? "batched" : "batch-1";
-        out.println("(b) worker end to end, " + label + " " + options.workerOverrides(batched) + " ...");
-        worker.add(print(workers.run(label, options, options.model(), options.frames(),
-            options.workerOverrides(batched))));
+        out.println("(b) worker end to end, " + label(batched) + " " + options.workerOverrides(batched, cores)
+            + " ...");
+        worker.add(print(workers.run(label(batched), options, options.model(), options.frames(),
+            options.workerOverrides(batched, cores))));
       }
 
       BenchReport.PythonFigures python;
@@ -89,7 +97,7 @@ public final class Bench {
 
       out.println("(d) worker end to end with the trivial model " + options.trivialModel().getFileName() + " ...");
       BenchReport.WorkerFigures trivial = print(workers.run("trivial", options, options.trivialModel(),
-          options.frames(), options.workerOverrides(false)));
+          options.frames(), options.workerOverrides(false, cores)));
 
       BenchReport.RssFigures rss = null;
       if (options.rssFrames() > 0) {
@@ -121,15 +129,25 @@ public final class Bench {
     return figures;
   }
 
-  private static Map<String, Double> ratios(BenchReport.ModelFigures raw, List<BenchReport.WorkerFigures> worker,
-      BenchReport.PythonFigures python) {
+  private static String label(boolean batched) {
+    return batched ? "batched" : "batch-1";
+  }
+
+  /** Each worker run over the raw model in its own configuration, and the best of each over the other. */
+  private static Map<String, Double> ratios(List<BenchReport.ModelFigures> raw,
+      List<BenchReport.WorkerFigures> worker, BenchReport.PythonFigures python) {
     Map<String, Double> ratios = new LinkedHashMap<>();
-    for (BenchReport.WorkerFigures figures : worker) {
-      ratios.put("worker_" + figures.label().replace('-', '_') + "_over_raw_model", round(figures.fps() / raw.fps()));
+    for (int i = 0; i < worker.size(); i++) {
+      BenchReport.WorkerFigures figures = worker.get(i);
+      String name = "worker_" + figures.label().replace('-', '_');
+      ratios.put(name + "_over_raw_model", round(figures.fps() / raw.get(i).fps()));
       if (python.fps() != null) {
-        ratios.put("worker_" + figures.label().replace('-', '_') + "_over_python", round(figures.fps() / python.fps()));
+        ratios.put(name + "_over_python", round(figures.fps() / python.fps()));
       }
     }
+    double bestWorker = worker.stream().mapToDouble(BenchReport.WorkerFigures::fps).max().orElseThrow();
+    double bestModel = raw.stream().mapToDouble(BenchReport.ModelFigures::fps).max().orElseThrow();
+    ratios.put("best_worker_over_best_raw_model", round(bestWorker / bestModel));
     return ratios;
   }
 

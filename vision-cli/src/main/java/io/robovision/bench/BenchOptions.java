@@ -27,6 +27,7 @@ public record BenchOptions(
   public static final String BATCH_SIZE = "worker.batch.size";
   public static final String BATCH_WAIT_MS = "worker.batch.wait.ms";
   public static final String PREDICTORS = "worker.predictors";
+  public static final String INFERENCE_THREADS = "inference.threads";
 
   public BenchOptions {
     if (frames < 10) {
@@ -44,12 +45,23 @@ public record BenchOptions(
     }
   }
 
-  /** Worker settings of the batch-1 run ({@code batched} false) or the batched run. */
-  public Map<String, String> workerOverrides(boolean batched) {
+  /** Frames per forward pass at most in the batch-1 or the batched run. */
+  public int batchSize(boolean batched) {
+    return batched ? batchSize : 1;
+  }
+
+  /** Intra-op threads of each predictor: the cores shared out among the predictors, as the worker's default. */
+  public int intraOpThreads(int cores) {
+    return Math.max(1, cores / predictors);
+  }
+
+  /** Worker settings of the batch-1 run ({@code batched} false) or the batched run on {@code cores} cores. */
+  public Map<String, String> workerOverrides(boolean batched, int cores) {
     Map<String, String> values = new LinkedHashMap<>();
-    values.put(BATCH_SIZE, Integer.toString(batched ? batchSize : 1));
+    values.put(BATCH_SIZE, Integer.toString(batchSize(batched)));
     values.put(BATCH_WAIT_MS, Integer.toString(batched ? batchWaitMs : 0));
-    values.put(PREDICTORS, Integer.toString(batched ? predictors : 1));
+    values.put(PREDICTORS, Integer.toString(predictors));
+    values.put(INFERENCE_THREADS, Integer.toString(intraOpThreads(cores)));
     return values;
   }
 

@@ -16,7 +16,7 @@ public record BenchReport(
     String time,
     Machine machine,
     Map<String, Object> options,
-    ModelFigures rawModel,
+    List<ModelFigures> rawModel,
     List<WorkerFigures> worker,
     PythonFigures python,
     WorkerFigures trivialPipeline,
@@ -27,9 +27,13 @@ public record BenchReport(
   public record Machine(String cpu, int cores, long memoryMb, String java, String os) {
   }
 
-  /** (a) The model's forward pass alone on a prepared tensor, measured by JMH; the error is null below 2 iterations. */
+  /**
+   * (a) The model's forward pass alone on prepared tensors, measured by JMH in the configuration of the worker run of
+   * the same label; the error is null below 2 iterations.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record ModelFigures(String model, int width, int height, double fps, Double fpsError99,
+  public record ModelFigures(String label, String model, int width, int height, int predictors, int intraOpThreads,
+      int batch, double fps, Double fpsError99,
       int warmupIterations, int iterations, int iterationSeconds) {
   }
 

@@ -5,6 +5,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
@@ -23,7 +24,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-/** JMH benchmark of the raw model: the DJL predictor's forward pass on an already-normalised input tensor. */
+/** JMH benchmark of the raw model: the DJL predictor's forward pass on an already-normalised batch of input tensors. */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -36,6 +37,13 @@ public class ModelBenchmark {
 
   @Param("240")
   public int height;
+
+  @Param("1")
+  public int batch;
+
+  /** libtorch's intra-op threads for this benchmark thread; 0 leaves the engine's count. */
+  @Param("0")
+  public int threads;
 
   private ZooModel<NDList, NDList> zoo;
   private Predictor<NDList, NDList> predictor;
@@ -52,9 +60,13 @@ public class ModelBenchmark {
         .build()
         .loadModel();
     predictor = zoo.newPredictor();
+    if (threads > 0) {
+      // Set on the benchmark's own thread, once the engine has loaded libtorch: each thread keeps its own count.
+      JniUtils.setNumThreads(threads);
+    }
     manager = NDManager.newBaseManager("PyTorch");
     // Normalised pixels are roughly standard normal; the values do not change the work done.
-    input = new NDList(manager.randomNormal(new Shape(1, 3, height, width)));
+    input = new NDList(manager.randomNormal(new Shape(batch, 3, height, width)));
   }
 
   @Benchmark

@@ -22,15 +22,22 @@ public final class RawModelBench {
     this.iterationTime = TimeValue.seconds(iterationSeconds);
   }
 
-  public BenchReport.ModelFigures run(Path model, int width, int height) throws RunnerException {
+  /**
+   * The forward pass as {@code predictors} JMH threads, each with its own predictor, {@code threads} intra-op threads
+   * and batches of {@code batch}: the configuration of the worker run labelled {@code label}.
+   */
+  public BenchReport.ModelFigures run(String label, Path model, int width, int height, int predictors, int threads,
+      int batch) throws RunnerException {
     // In-process (no fork): libtorch is already unpacked and configured here, and a fork would pay that again.
     Options options = new OptionsBuilder()
         .include(ModelBenchmark.class.getName() + ".forward")
         .param("model", model.toAbsolutePath().toString())
         .param("width", Integer.toString(width))
         .param("height", Integer.toString(height))
+        .param("batch", Integer.toString(batch))
+        .param("threads", Integer.toString(threads))
         .forks(0)
-        .threads(1)
+        .threads(predictors)
         .warmupIterations(warmupIterations)
         .warmupTime(iterationTime)
         .measurementIterations(iterations)
@@ -41,8 +48,9 @@ public final class RawModelBench {
     Collection<RunResult> results = new Runner(options).run();
     RunResult result = results.iterator().next();
     double error = result.getPrimaryResult().getScoreError();
-    return new BenchReport.ModelFigures(model.getFileName().toString(), width, height,
-        result.getPrimaryResult().getScore(), Double.isNaN(error) ? null : error,
+    // JMH sums the threads' forward passes; each pass is a batch of frames.
+    return new BenchReport.ModelFigures(label, model.getFileName().toString(), width, height, predictors, threads,
+        batch, result.getPrimaryResult().getScore() * batch, Double.isNaN(error) ? null : error * batch,
         warmupIterations, iterations, (int) iterationTime.getTime());
   }
 }

@@ -2,6 +2,7 @@ package io.robovision.cli;
 
 import io.robovision.bench.Bench;
 import io.robovision.bench.BenchOptions;
+import io.robovision.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,13 +55,14 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rss-real-model", description = "use --model for the memory run instead of the trivial model")
   boolean rssRealModel;
 
-  @Option(names = "--batch-size", defaultValue = "8", description = "worker.batch.size of the batched run (default ${DEFAULT-VALUE})")
+  @Option(names = "--batch-size", defaultValue = "4", description = "worker.batch.size of the batched run (default ${DEFAULT-VALUE}, the worker's)")
   int batchSize;
 
-  @Option(names = "--batch-wait-ms", defaultValue = "20", description = "worker.batch.wait.ms of the batched run (default ${DEFAULT-VALUE})")
+  @Option(names = "--batch-wait-ms", defaultValue = "10", description = "worker.batch.wait.ms of the batched run (default ${DEFAULT-VALUE}, the worker's)")
   int batchWaitMs;
 
-  @Option(names = "--predictors", defaultValue = "1", description = "worker.predictors of the batched run (default ${DEFAULT-VALUE})")
+  @Option(names = "--predictors", defaultValue = "0",
+      description = "worker.predictors of both worker runs and of the raw model (default 0: the worker's default for this machine's cores)")
   int predictors;
 
   @Option(names = "--model-iterations", defaultValue = "5",
@@ -73,7 +75,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     new Bench(new BenchOptions(frames, cameras, width, height, model, classes, trivialModel, python, pythonScript,
-        noPython, rssFrames, rssRealModel, batchSize, batchWaitMs, predictors, modelIterations, out), System.out).run();
+        noPython, rssFrames, rssRealModel, batchSize, batchWaitMs,
+        predictors > 0 ? predictors : WorkerConfig.defaultPredictors(Runtime.getRuntime().availableProcessors()),
+        modelIterations, out), System.out).run();
     return 0;
   }
 }

@@ -22,7 +22,9 @@ class BenchIT {
 
     BenchReport report = new Bench(options, System.out).run();
 
-    assertThat(report.rawModel().fps()).isPositive();
+    assertThat(report.rawModel()).extracting(BenchReport.ModelFigures::label).containsExactly("batch-1", "batched");
+    assertThat(report.rawModel()).allSatisfy(run -> assertThat(run.fps()).isPositive());
+    assertThat(report.rawModel().get(1).batch()).isEqualTo(4);
     assertThat(report.worker()).extracting(BenchReport.WorkerFigures::label).containsExactly("batch-1", "batched");
     assertThat(report.worker()).allSatisfy(run -> {
       assertThat(run.fps()).isPositive();
@@ -32,7 +34,8 @@ class BenchIT {
     assertThat(report.worker().get(1).settings()).containsEntry("worker.batch.size", "4");
     assertThat(report.trivialPipeline().fps()).isPositive();
     assertThat(report.python().skipped()).contains("not found (--python)");
-    assertThat(report.ratios()).containsKeys("worker_batch_1_over_raw_model", "worker_batched_over_raw_model")
+    assertThat(report.ratios()).containsKeys("worker_batch_1_over_raw_model", "worker_batched_over_raw_model",
+            "best_worker_over_best_raw_model")
         .doesNotContainKey("worker_batch_1_over_python");
     assertThat(report.machine().cores()).isPositive();
     assertThat(Files.readString(json)).contains("\"raw_model\"", "\"trivial_pipeline\"", "\"machine\"");
