@@ -49,7 +49,7 @@ public final class Bench {
     List<BenchReport.ModelFigures> raw = new ArrayList<>();
     for (boolean batched : new boolean[] {false, true}) {
       out.printf(Locale.ROOT, "(a) raw model under JMH, as the %s worker: %d predictor(s) x %d intra-op thread(s),"
-          + " forward passes on prepared %dx%dx%d tensors ...%n", label(batched), options.predictors(),
+          + " forward passes on batches of %d prepared %dx%d tensors ...%n", label(batched), options.predictors(),
           options.intraOpThreads(cores), options.batchSize(batched), options.width(), options.height());
       BenchReport.ModelFigures figures = models.run(label(batched), options.model(), options.width(),
           options.height(), options.predictors(), options.intraOpThreads(cores),
