@@ -107,7 +107,8 @@ final class RssBench {
         "--input-height", Integer.toString(options.height()), "--no-detection", "--group-id", "bench-rss",
         "-s", "topic.frames=" + framesTopic, "-s", "topic.segments=" + segments,
         "-s", "topic.deadletter=" + WorkerBench.DEAD_LETTER_TOPIC));
-    options.workerOverrides(true, Runtime.getRuntime().availableProcessors()).forEach((key, value) -> command.addAll(List.of("-s", key + "=" + value)));
+    options.workerOverrides(true, Runtime.getRuntime().availableProcessors())
+        .forEach((key, value) -> command.addAll(List.of("-s", key + "=" + value)));
     return command;
   }
 
