@@ -92,7 +92,7 @@ public final class WorkerMain {
    * applies the count to every thread that has not yet run an operator, which the predictor threads started later
    * have not. Inter-op threads stay as the first start set them.
    */
-  private static void configureEngine(WorkerConfig config) {
+  static void configureEngine(WorkerConfig config) {
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
     System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.inferenceThreads()));
     System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(config.throughput().interopThreads()));
