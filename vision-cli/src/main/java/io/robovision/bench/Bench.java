@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openjdk.jmh.runner.RunnerException;
 
@@ -30,6 +32,7 @@ public final class Bench {
 
   private final BenchOptions options;
   private final PrintStream out;
+  private final OtherLoad load = new OtherLoad();
 
   public Bench(BenchOptions options, PrintStream out) {
     this.options = options;
@@ -45,18 +48,18 @@ public final class Bench {
         machine.java());
 
     int cores = Runtime.getRuntime().availableProcessors();
+    Map<String, Double> others = new LinkedHashMap<>();
     RawModelBench models = new RawModelBench(Math.max(1, options.modelIterations() / 2), options.modelIterations(), 2);
     List<BenchReport.ModelFigures> raw = new ArrayList<>();
     for (boolean batched : new boolean[] {false, true}) {
       out.printf(Locale.ROOT, "(a) raw model under JMH, as the %s worker: %d predictor(s) x %d intra-op thread(s),"
           + " forward passes on batches of %d prepared %dx%d tensors ...%n", label(batched), options.predictors(),
           options.intraOpThreads(cores), options.batchSize(batched), options.width(), options.height());
-      BenchReport.ModelFigures figures = models.run(label(batched), options.model(), options.width(),
-          options.height(), options.predictors(), options.intraOpThreads(cores),
-          options.batchSize(batched));
-      out.printf(Locale.ROOT, "    %.2f frames/s%s%n", figures.fps(), figures.fpsError99() == null ? ""
-          : String.format(Locale.ROOT, " (99.9%% error %.2f)", figures.fpsError99()));
-      raw.add(figures);
+      raw.add(watched("raw_model_" + label(batched).replace('-', '_'), others,
+          () -> models.run(label(batched), options.model(), options.width(), options.height(), options.predictors(),
+              options.intraOpThreads(cores), options.batchSize(batched)),
+          figures -> String.format(Locale.ROOT, "%.2f frames/s%s", figures.fps(), figures.fpsError99() == null ? ""
+              : String.format(Locale.ROOT, " (99.9%% error %.2f)", figures.fpsError99()))));
     }
 
     Path scratch = Files.createTempDirectory("vision-bench");
@@ -77,43 +80,53 @@ public final class Bench {
       for (boolean batched : new boolean[] {false, true}) {
         out.println("(b) worker end to end, " + label(batched) + " " + options.workerOverrides(batched, cores)
             + " ...");
-        worker.add(print(workers.run(label(batched), options, options.model(), options.frames(),
-            options.workerOverrides(batched, cores))));
+        worker.add(watched("worker_" + label(batched).replace('-', '_'), others,
+            () -> workers.run(label(batched), options, options.model(), options.frames(),
+                options.workerOverrides(batched, cores)), Bench::describe));
       }
 
       BenchReport.PythonFigures python;
       if (options.skipPython()) {
         python = BenchReport.PythonFigures.skipped("--no-python");
+        out.println("    skipped: " + python.skipped());
       } else {
         out.println("(c) seed-style Python loop (" + options.python() + " " + options.pythonScript() + ") ...");
         Path jpegs = scratch.resolve("frames");
         pool.writeJpegs(jpegs);
-        python = new PythonLoopBench(options.python(), options.pythonScript())
-            .run(options.model(), jpegs, options.frames(), options.width(), options.height(), classes);
+        python = watched("python", others, () -> new PythonLoopBench(options.python(), options.pythonScript())
+            .run(options.model(), jpegs, options.frames(), options.width(), options.height(), classes),
+            figures -> figures.skipped() != null ? "skipped: " + figures.skipped()
+                : String.format(Locale.ROOT, "%.2f frames/s (%s decode, torch %s, %d threads)", figures.fps(),
+                    figures.decoder(), figures.torch(), figures.threads()));
       }
-      out.println(python.skipped() != null ? "    skipped: " + python.skipped()
-          : String.format(Locale.ROOT, "    %.2f frames/s (%s decode, torch %s, %d threads)", python.fps(),
-              python.decoder(), python.torch(), python.threads()));
 
       out.println("(d) worker end to end with the trivial model " + options.trivialModel().getFileName() + " ...");
-      BenchReport.WorkerFigures trivial = print(workers.run("trivial", options, options.trivialModel(),
-          options.frames(), options.workerOverrides(false, cores)));
+      BenchReport.WorkerFigures trivial = watched("trivial_pipeline", others, () -> workers.run("trivial", options,
+          options.trivialModel(), options.frames(), options.workerOverrides(false, cores)), Bench::describe);
 
       BenchReport.RssFigures rss = null;
       if (options.rssFrames() > 0) {
         Path model = options.rssRealModel() ? options.model() : options.trivialModel();
         out.println("worker memory: " + options.rssFrames() + " frames through a child `vision segment` with "
             + model.getFileName() + " ...");
-        rss = new RssBench(kafka, options.out().toAbsolutePath().resolveSibling("bench-rss-worker.log"), out)
-            .run(pool, options, model, options.rssFrames());
-        out.printf(Locale.ROOT, "    VmRSS start %d kB, end %d kB (medians of the first and last tenth, %+.2f %%: %s),"
-            + " between %d and %d kB%n", rss.startKb(), rss.endKb(), rss.changePercent(),
-            rss.flat() ? "flat" : "NOT flat within 5 %", rss.minKb(), rss.maxKb());
+        rss = watched("rss", others, () -> new RssBench(kafka,
+            options.out().toAbsolutePath().resolveSibling("bench-rss-worker.log"), out)
+            .run(pool, options, model, options.rssFrames()),
+            figures -> String.format(Locale.ROOT, "VmRSS start %d kB, end %d kB (medians of the first and last tenth,"
+                + " %+.2f %%: %s), between %d and %d kB", figures.startKb(), figures.endKb(), figures.changePercent(),
+                figures.flat() ? "flat" : "NOT flat within 5 %", figures.minKb(), figures.maxKb()));
       }
 
       BenchReport report = new BenchReport(Instant.now().toString(), machine, options.describe(), raw, worker, python,
-          trivial, rss, ratios(raw, worker, python));
+          trivial, rss, ratios(raw, worker, python), others);
       report.ratios().forEach((name, value) -> out.printf(Locale.ROOT, "%s: %.3f%n", name, value));
+      List<String> disturbed = others.entrySet().stream().filter(entry -> entry.getValue() > OtherLoad.DISTURBED)
+          .map(Map.Entry::getKey).toList();
+      if (!disturbed.isEmpty()) {
+        out.printf(Locale.ROOT, "WARNING: other processes took over %.0f %% of the CPU during %s; the ratios that use"
+            + " these figures are not comparable, rerun on a quiet machine%n", 100 * OtherLoad.DISTURBED,
+            String.join(", ", disturbed));
+      }
       report.write(options.out());
       out.println("figures: " + options.out());
       return report;
@@ -122,11 +135,36 @@ public final class Bench {
     }
   }
 
-  private BenchReport.WorkerFigures print(BenchReport.WorkerFigures figures) {
-    out.printf(Locale.ROOT, "    %.2f frames/s (%.2f with warm-up), latency p50 %.0f ms p99 %.0f ms, %d failed%n",
+  /** One step of the bench: what it measures, and how its figures print. */
+  @FunctionalInterface
+  private interface Phase<T> {
+    T run() throws IOException, InterruptedException, RunnerException;
+  }
+
+  /**
+   * Runs {@code phase}, prints its figures and the share of the CPU that other processes took meanwhile, records that
+   * share under {@code name}, and says so when it is high enough to make the figure incomparable.
+   */
+  private <T> T watched(String name, Map<String, Double> others, Phase<T> phase, Function<T, String> describe)
+      throws IOException, InterruptedException, RunnerException {
+    Optional<OtherLoad.Reading> start = load.read();
+    T figures = phase.run();
+    Optional<OtherLoad.Reading> end = load.read();
+    out.println("    " + describe.apply(figures));
+    if (start.isPresent() && end.isPresent()) {
+      end.get().othersSince(start.get()).ifPresent(share -> {
+        others.put(name, round(share));
+        out.printf(Locale.ROOT, "    other processes took %.0f %% of the CPU meanwhile%s%n", 100 * share,
+            share > OtherLoad.DISTURBED ? ": this figure is disturbed, rerun on a quiet machine" : "");
+      });
+    }
+    return figures;
+  }
+
+  private static String describe(BenchReport.WorkerFigures figures) {
+    return String.format(Locale.ROOT, "%.2f frames/s (%.2f with warm-up), latency p50 %.0f ms p99 %.0f ms, %d failed",
         figures.fps(), figures.fpsWithWarmup(), figures.latencyMs().get("p50"), figures.latencyMs().get("p99"),
         figures.failed());
-    return figures;
   }
 
   private static String label(boolean batched) {

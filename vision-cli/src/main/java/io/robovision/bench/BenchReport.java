@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Every figure of one bench run and the machine it ran on, as written to bench.json. */
+/**
+ * Every figure of one bench run, the machine it ran on, and the share of the CPU that other processes took during each
+ * figure, as written to bench.json.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchReport(
     String time,
@@ -21,7 +24,8 @@ public record BenchReport(
     PythonFigures python,
     WorkerFigures trivialPipeline,
     RssFigures rss,
-    Map<String, Double> ratios) {
+    Map<String, Double> ratios,
+    Map<String, Double> otherLoad) {
 
   /** The machine: CPU model, cores, memory and the Java runtime. */
   public record Machine(String cpu, int cores, long memoryMb, String java, String os) {
