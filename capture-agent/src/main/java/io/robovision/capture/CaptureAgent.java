@@ -143,7 +143,7 @@ public final class CaptureAgent implements Runnable {
           }
           backoffMillis = 1000;
           stats.grabbed();
-          if (cap.due()) {
+          if (cap.due(frame.streamMicros())) {
             queue.offer(frame);
           } else {
             frame.close();

@@ -4,8 +4,12 @@ import java.util.concurrent.TimeUnit;
 
 /** Holds a source to a frames-per-second cap without bursting to catch up after a stall. */
 public final class FramePacer {
+  private static final long MAX_STREAM_STEP_NANOS = TimeUnit.SECONDS.toNanos(5);
+
   private final long periodNanos;
   private long nextSlot;
+  private boolean onStreamClock;
+  private long lastStreamNanos;
 
   /** An fps of 0 means no cap. */
   public FramePacer(double fps) {
@@ -29,20 +33,32 @@ public final class FramePacer {
     nextSlot = Math.max(nextSlot, System.nanoTime() - periodNanos) + periodNanos;
   }
 
-  /** For live sources: true when a frame arriving now is due, false when it comes too early for the cap. */
-  public boolean due() {
-    return due(System.nanoTime());
+  /**
+   * For live sources: true when a frame is due, false when it comes too early for the cap. On the source's own
+   * presentation clock when it has one ({@code streamMicros} 0 or more), so that frames which a bursty stream (MPEG-TS
+   * over HTTP, RTSP after a stall) delivers together keep the spacing the stream gave them; else on arrival time.
+   */
+  public boolean due(long streamMicros) {
+    return streamMicros < 0 ? dueAt(System.nanoTime(), false)
+        : dueAt(TimeUnit.MICROSECONDS.toNanos(streamMicros), true);
   }
 
   /**
-   * As {@link #due()} for a frame arriving at {@code now}. Half a period of slack lets a camera whose own rate equals
-   * the cap keep every frame despite arrival jitter; the slots still advance by one period per frame kept, so a faster
-   * camera is held to the cap on average.
+   * As {@link #due(long)} for a frame at {@code now} on the stream's clock or on arrival time. Half a period of slack
+   * lets a camera whose own rate equals the cap keep every frame despite jitter; the slots still advance by one period
+   * per frame kept, so a faster camera is held to the cap on average.
    */
-  boolean due(long now) {
+  boolean dueAt(long now, boolean streamClock) {
     if (periodNanos == 0) {
       return true;
     }
+    // A change of clock, or a stream whose clock went back or leapt (a reconnect, a loop, a seek), starts anew.
+    if (streamClock != onStreamClock
+        || streamClock && (now < lastStreamNanos || now - lastStreamNanos > MAX_STREAM_STEP_NANOS)) {
+      nextSlot = now;
+    }
+    onStreamClock = streamClock;
+    lastStreamNanos = now;
     if (now < nextSlot - periodNanos / 2) {
       return false;
     }

@@ -17,6 +17,7 @@ public final class GrabberSource implements FrameSource {
   private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
   private final String description;
   private final boolean live;
+  private long lastTimestamp = -1;
 
   private GrabberSource(FFmpegFrameGrabber grabber, String description, boolean live) {
     this.grabber = grabber;
@@ -55,7 +56,10 @@ public final class GrabberSource implements FrameSource {
       while ((frame = grabber.grabImage()) != null) {
         Mat image = converter.convert(frame);
         if (image != null && !image.empty()) {
-          return new CapturedFrame(image.clone(), null, System.currentTimeMillis());
+          // A timestamp that does not rise (none, or stuck at 0) is no clock: the pacer then uses arrival time.
+          long streamMicros = frame.timestamp > lastTimestamp ? frame.timestamp : -1;
+          lastTimestamp = frame.timestamp;
+          return new CapturedFrame(image.clone(), null, System.currentTimeMillis(), streamMicros);
         }
       }
       return null;

@@ -25,6 +25,51 @@ class FramePacerTest {
     assertThat(kept(30, 0, 5)).isEqualTo(1800);
   }
 
+  @Test
+  void aBurstyStreamKeepsItsFramesOnItsOwnClock() {
+    // 25 frames/s that arrive five at a time: on arrival time the cap of 25 kept 2 of each 5.
+    FramePacer pacer = new FramePacer(25, 0);
+    int kept = 0;
+    for (int i = 0; i < 1500; i++) {
+      if (pacer.dueAt(i * 40 * MS, true)) {
+        kept++;
+      }
+    }
+    assertThat(kept).isEqualTo(1500);
+    FramePacer onArrival = new FramePacer(25, 0);
+    int keptOnArrival = 0;
+    for (int i = 0; i < 1500; i++) {
+      if (onArrival.dueAt(i / 5 * 200 * MS, false)) {
+        keptOnArrival++;
+      }
+    }
+    assertThat(keptOnArrival).isBetween(595, 605);
+  }
+
+  @Test
+  void aFasterStreamIsHeldToTheCapOnItsClock() {
+    FramePacer pacer = new FramePacer(10, 0);
+    int kept = 0;
+    for (int i = 0; i < 1800; i++) {
+      if (pacer.dueAt(Math.round(i * 1e9 / 30), true)) {
+        kept++;
+      }
+    }
+    assertThat(kept).isBetween(598, 601);
+  }
+
+  @Test
+  void aStreamWhoseClockRestartsOrLeapsStartsAnew() {
+    FramePacer pacer = new FramePacer(10, 0);
+    assertThat(pacer.dueAt(50_000 * MS, true)).isTrue();
+    assertThat(pacer.dueAt(50_010 * MS, true)).isFalse();
+    // A reconnect starts the stream's clock at 0 again; a stall leaps it ahead.
+    assertThat(pacer.dueAt(0, true)).isTrue();
+    assertThat(pacer.dueAt(10 * MS, true)).isFalse();
+    assertThat(pacer.dueAt(60_000 * MS, true)).isTrue();
+    assertThat(pacer.dueAt(60_100 * MS, true)).isTrue();
+  }
+
   /** Frames kept in one minute of a camera at {@code cameraFps}, each arriving up to {@code jitterMs} late or early. */
   private static int kept(double cameraFps, double capFps, int jitterMs) {
     FramePacer pacer = new FramePacer(capFps, 0);
@@ -33,7 +78,7 @@ class FramePacerTest {
     int frames = (int) Math.round(60 * cameraFps);
     for (int i = 0; i < frames; i++) {
       long arrival = Math.round(i * 1e9 / cameraFps) + (random.nextInt(2 * jitterMs + 1) - jitterMs) * MS;
-      if (pacer.due(arrival)) {
+      if (pacer.dueAt(arrival, false)) {
         kept++;
       }
     }
