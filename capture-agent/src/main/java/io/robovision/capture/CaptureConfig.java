@@ -56,6 +56,6 @@ public record CaptureConfig(
         settings.integer(HEIGHT, 240),
         settings.integer(JPEG_QUALITY, 90),
         settings.longValue(MAX_FRAMES, 0),
-        settings.integer(QUEUE_CAPACITY, 8));
+        settings.integer(QUEUE_CAPACITY, 32));
   }
 }

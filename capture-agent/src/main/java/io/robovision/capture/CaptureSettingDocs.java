@@ -16,8 +16,9 @@ public final class CaptureSettingDocs {
       new SettingDoc(CaptureConfig.HEIGHT, "240", "frame height; 0 (with width 0) keeps the source size"),
       new SettingDoc(CaptureConfig.JPEG_QUALITY, "90", "JPEG quality 1..100"),
       new SettingDoc(CaptureConfig.MAX_FRAMES, "0", "stop after this many frames; 0 = unlimited"),
-      new SettingDoc(CaptureConfig.QUEUE_CAPACITY, "8",
-          "live sources: frames waiting to be published before the oldest is dropped"));
+      new SettingDoc(CaptureConfig.QUEUE_CAPACITY, "32",
+          "live sources: frames waiting to be published before the oldest is dropped; a bursty stream delivers"
+              + " many at once"));
 
   public static final List<SettingDoc> ALL = Stream.concat(SharedSettings.ALL.stream(), OWN.stream()).toList();
 
