@@ -58,7 +58,9 @@ public final class FramePacer {
       nextSlot = now;
     }
     onStreamClock = streamClock;
-    lastStreamNanos = now;
+    if (streamClock) {
+      lastStreamNanos = now;
+    }
     if (now < nextSlot - periodNanos / 2) {
       return false;
     }
