@@ -138,6 +138,47 @@ def evaluate(model, images, labels, batch=16):
     return mean_iou(matrix)
 
 
+def train(model, args, images, labels, check_images, check_labels, state_file, started):
+    """The training steps: random crops with flips, cross-entropy (plus Lovasz-softmax from --lovasz-from), AdamW on
+    a one-cycle schedule; the weights are saved and checked on a few held-out images every 500 steps."""
+    class_weights = torch.full((NUM_CLASSES,), args.object_weight, device=args.device)
+    class_weights[0] = 1.0
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=args.lr, total_steps=args.steps,
+                                                   pct_start=0.1)
+    rng = np.random.default_rng(args.seed)
+    draw = image_weights(labels) if args.balance else None
+    h, w = images.shape[1:3]
+    device_type = torch.device(args.device).type
+    model.train()
+    for step in range(1, args.steps + 1):
+        pick = rng.choice(len(images), args.batch, p=draw)
+        ys = rng.integers(0, h - args.crop + 1, args.batch) if h > args.crop else np.zeros(args.batch, int)
+        xs = rng.integers(0, w - args.crop + 1, args.batch) if w > args.crop else np.zeros(args.batch, int)
+        crop_h, crop_w = min(args.crop, h), min(args.crop, w)
+        batch_images = np.stack([images[p, y:y + crop_h, x:x + crop_w] for p, y, x in zip(pick, ys, xs)])
+        batch_labels = np.stack([labels[p, y:y + crop_h, x:x + crop_w] for p, y, x in zip(pick, ys, xs)])
+        flip = rng.random(args.batch) < 0.5
+        batch_images[flip] = batch_images[flip, :, ::-1]
+        batch_labels[flip] = batch_labels[flip, :, ::-1]
+        inputs = to_tensor(batch_images).to(args.device, memory_format=torch.channels_last)
+        with torch.autocast(device_type, dtype=torch.bfloat16, enabled=args.bf16):
+            logits = model(inputs)["out"]
+        targets = torch.from_numpy(batch_labels.astype(np.int64)).to(args.device)
+        loss = F.cross_entropy(logits.float(), targets, weight=class_weights, ignore_index=VOID)
+        if args.lovasz_weight > 0 and step >= args.lovasz_from:
+            loss = loss + args.lovasz_weight * lovasz_softmax(logits, targets)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        schedule.step()
+        if step % 50 == 0 or step == args.steps:
+            print(f"step {step}/{args.steps} loss {loss.item():.4f} {time.time() - started:.0f}s", flush=True)
+        if step % 500 == 0 and step < args.steps:
+            save_weights(model, state_file)
+            print(f"  held-out mIoU {evaluate(model, check_images, check_labels)[0]:.4f}", flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--train", required=True)
@@ -172,9 +213,10 @@ def main():
     random.seed(args.seed)
     np.random.seed(args.seed)
 
-    images, labels = load_split(args.train)
+    # An export-only run (--steps 0) reads the training images only to recalibrate BatchNorm.
+    images, labels = load_split(args.train) if args.steps > 0 or args.recalibrate_bn else (None, None)
     val_images, val_labels = load_split(args.val)
-    print(f"train {images.shape}, val {val_images.shape}", flush=True)
+    print(f"train {'not read' if images is None else images.shape}, val {val_images.shape}", flush=True)
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     state_file = os.path.splitext(args.out)[0] + ".state.npz"
 
@@ -184,43 +226,9 @@ def main():
         model.load_state_dict(load_weights(args.init))
     # NHWC is what oneDNN's CPU convolutions prefer; the export goes back to the default layout.
     model = model.to(args.device, memory_format=torch.channels_last)
-    class_weights = torch.full((NUM_CLASSES,), args.object_weight, device=args.device)
-    class_weights[0] = 1.0
-    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
-    schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=args.lr, total_steps=max(1, args.steps),
-                                                   pct_start=0.1)
-    rng = np.random.default_rng(args.seed)
-    draw = image_weights(labels) if args.balance else None
-    h, w = images.shape[1:3]
-    device_type = torch.device(args.device).type
     started = time.time()
-    model.train()
-    for step in range(1, args.steps + 1):
-        pick = rng.choice(len(images), args.batch, p=draw)
-        ys = rng.integers(0, h - args.crop + 1, args.batch) if h > args.crop else np.zeros(args.batch, int)
-        xs = rng.integers(0, w - args.crop + 1, args.batch) if w > args.crop else np.zeros(args.batch, int)
-        crop_h, crop_w = min(args.crop, h), min(args.crop, w)
-        batch_images = np.stack([images[p, y:y + crop_h, x:x + crop_w] for p, y, x in zip(pick, ys, xs)])
-        batch_labels = np.stack([labels[p, y:y + crop_h, x:x + crop_w] for p, y, x in zip(pick, ys, xs)])
-        flip = rng.random(args.batch) < 0.5
-        batch_images[flip] = batch_images[flip, :, ::-1]
-        batch_labels[flip] = batch_labels[flip, :, ::-1]
-        inputs = to_tensor(batch_images).to(args.device, memory_format=torch.channels_last)
-        with torch.autocast(device_type, dtype=torch.bfloat16, enabled=args.bf16):
-            logits = model(inputs)["out"]
-        targets = torch.from_numpy(batch_labels.astype(np.int64)).to(args.device)
-        loss = F.cross_entropy(logits.float(), targets, weight=class_weights, ignore_index=VOID)
-        if args.lovasz_weight > 0 and step >= args.lovasz_from:
-            loss = loss + args.lovasz_weight * lovasz_softmax(logits, targets)
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-        schedule.step()
-        if step % 50 == 0 or step == args.steps:
-            print(f"step {step}/{args.steps} loss {loss.item():.4f} {time.time() - started:.0f}s", flush=True)
-        if step % 500 == 0 and step < args.steps:
-            save_weights(model, state_file)
-            print(f"  held-out mIoU {evaluate(model, val_images[:64], val_labels[:64])[0]:.4f}", flush=True)
+    if args.steps > 0:
+        train(model, args, images, labels, val_images[:64], val_labels[:64], state_file, started)
 
     if args.recalibrate_bn:
         print(f"before BatchNorm recalibration: held-out mIoU {evaluate(model, val_images, val_labels)[0]:.4f}",
