@@ -138,7 +138,7 @@ public record WorkerConfig(
         Path.of(settings.string(MODEL_CLASSES, settings.home().resolve(DEFAULT_CLASSES).toString())),
         settings.integer(INPUT_WIDTH, 320),
         settings.integer(INPUT_HEIGHT, 240),
-        threads == 0 ? Math.max(1, cores / Math.max(1, predictors)) : threads,
+        threads == 0 ? defaultInferenceThreads(cores, predictors) : threads,
         maxPollRecords,
         settings.bool(SEGMENTATION_ENABLED, true),
         new DetectorSettings(
@@ -169,5 +169,10 @@ public record WorkerConfig(
    */
   public static int defaultPredictors(int cores) {
     return Math.max(Math.min(2, cores), Math.min(4, cores / 4));
+  }
+
+  /** Intra-op threads of each predictor when {@code inference.threads} is 0: the cores shared among the predictors. */
+  public static int defaultInferenceThreads(int cores, int predictors) {
+    return Math.max(1, cores / Math.max(1, predictors));
   }
 }

@@ -47,7 +47,7 @@ public final class Bench {
     out.printf(Locale.ROOT, "machine: %s, %d cores, %d MB, %s%n", machine.cpu(), machine.cores(), machine.memoryMb(),
         machine.java());
 
-    int cores = Runtime.getRuntime().availableProcessors();
+    int cores = machine.cores();
     Map<String, Double> others = new LinkedHashMap<>();
     RawModelBench models = new RawModelBench(Math.max(1, options.modelIterations() / 2), options.modelIterations(), 2);
     List<BenchReport.ModelFigures> raw = new ArrayList<>();

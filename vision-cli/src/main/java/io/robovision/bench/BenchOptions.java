@@ -1,5 +1,6 @@
 package io.robovision.bench;
 
+import io.robovision.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,11 +25,6 @@ public record BenchOptions(
     int modelIterations,
     Path out) {
 
-  public static final String BATCH_SIZE = "worker.batch.size";
-  public static final String BATCH_WAIT_MS = "worker.batch.wait.ms";
-  public static final String PREDICTORS = "worker.predictors";
-  public static final String INFERENCE_THREADS = "inference.threads";
-
   public BenchOptions {
     if (frames < 10) {
       throw new IllegalArgumentException("--frames must be at least 10, got " + frames);
@@ -52,16 +48,16 @@ public record BenchOptions(
 
   /** Intra-op threads of each predictor: the cores shared out among the predictors, as the worker's default. */
   public int intraOpThreads(int cores) {
-    return Math.max(1, cores / predictors);
+    return WorkerConfig.defaultInferenceThreads(cores, predictors);
   }
 
   /** Worker settings of the batch-1 run ({@code batched} false) or the batched run on {@code cores} cores. */
   public Map<String, String> workerOverrides(boolean batched, int cores) {
     Map<String, String> values = new LinkedHashMap<>();
-    values.put(BATCH_SIZE, Integer.toString(batchSize(batched)));
-    values.put(BATCH_WAIT_MS, Integer.toString(batched ? batchWaitMs : 0));
-    values.put(PREDICTORS, Integer.toString(predictors));
-    values.put(INFERENCE_THREADS, Integer.toString(intraOpThreads(cores)));
+    values.put(WorkerConfig.BATCH_SIZE, Integer.toString(batchSize(batched)));
+    values.put(WorkerConfig.BATCH_WAIT_MS, Integer.toString(batched ? batchWaitMs : 0));
+    values.put(WorkerConfig.PREDICTORS, Integer.toString(predictors));
+    values.put(WorkerConfig.INFERENCE_THREADS, Integer.toString(intraOpThreads(cores)));
     return values;
   }
 
