@@ -87,14 +87,13 @@ public final class WorkerMain {
   }
 
   /**
-   * DJL reads these once, when the PyTorch engine starts, so they must be set before the first model loads. An engine
-   * that already runs (a benchmark or another worker in this JVM) still gets this worker's intra-op threads: libtorch
-   * applies the count to every thread that has not yet run an operator, which the predictor threads started later
-   * have not. Inter-op threads stay as the first start set them.
+   * DJL reads the inter-op threads once, when the PyTorch engine starts, so they must be set before the first model
+   * loads; a second worker in the same JVM keeps the first one's. The intra-op threads are set on the running engine:
+   * libtorch applies the count to every thread that has not yet run an operator, which the predictor threads started
+   * later have not, so they hold for an engine that a benchmark or another worker in this JVM started too.
    */
   static void configureEngine(WorkerConfig config) {
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
-    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.inferenceThreads()));
     System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(config.throughput().interopThreads()));
     Engine.getEngine("PyTorch");
     JniUtils.setNumThreads(config.inferenceThreads());

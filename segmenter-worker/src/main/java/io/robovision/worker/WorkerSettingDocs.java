@@ -30,7 +30,7 @@ public final class WorkerSettingDocs {
       new SettingDoc(WorkerConfig.INFERENCE_THREADS, "0",
           "intra-op threads of each predictor; 0 shares the cores among the predictors"),
       new SettingDoc(WorkerConfig.INTEROP_THREADS, "1",
-          "inter-op threads; both are read once, when the PyTorch engine starts in the JVM"),
+          "inter-op threads; read once, when the PyTorch engine starts in the JVM"),
       new SettingDoc(WorkerConfig.DEVICE, "auto",
           "auto (a GPU when libtorch is a CUDA build and sees one, else the CPU), cpu, gpu or gpu:N"),
       new SettingDoc(WorkerConfig.PREDICTORS, "2 (1 on 1 core), cores / 4 from 12 cores, at most 4",
