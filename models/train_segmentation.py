@@ -90,17 +90,16 @@ def lovasz_softmax(logits, labels):
     labels = labels.reshape(-1)
     scored = labels != VOID
     probabilities, labels = probabilities[scored], labels[scored]
-    losses = []
-    for c in labels.unique():
-        foreground = (labels == c).float()
-        errors = (foreground - probabilities[:, c]).abs()
-        errors, order = errors.sort(descending=True)
-        foreground = foreground[order]
-        total = foreground.sum()
-        jaccard = 1 - (total - foreground.cumsum(0)) / (total + (1 - foreground).cumsum(0))
-        jaccard[1:] = jaccard[1:] - jaccard[:-1]
-        losses.append(torch.dot(errors, jaccard))
-    return torch.stack(losses).mean()
+    classes = labels.unique()
+    # One row per class present, sorted together: one batched sort is faster than a sort per class.
+    foreground = (labels[None, :] == classes[:, None]).float()
+    errors = (foreground - probabilities[:, classes].t()).abs()
+    errors, order = errors.sort(1, descending=True)
+    foreground = foreground.gather(1, order)
+    total = foreground.sum(1, keepdim=True)
+    jaccard = 1 - (total - foreground.cumsum(1)) / (total + (1 - foreground).cumsum(1))
+    jaccard = torch.cat([jaccard[:, :1], jaccard[:, 1:] - jaccard[:, :-1]], 1)
+    return (errors * jaccard).sum(1).mean()
 
 
 def save_weights(model, path):
@@ -167,7 +166,9 @@ def train(model, args, images, labels, check_images, check_labels, state_file, s
         targets = torch.from_numpy(batch_labels.astype(np.int64)).to(args.device)
         loss = F.cross_entropy(logits.float(), targets, weight=class_weights, ignore_index=VOID)
         if args.lovasz_weight > 0 and step >= args.lovasz_from:
-            loss = loss + args.lovasz_weight * lovasz_softmax(logits, targets)
+            every = args.lovasz_stride
+            loss = loss + args.lovasz_weight * lovasz_softmax(logits[:, :, ::every, ::every],
+                                                              targets[:, ::every, ::every])
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
@@ -204,6 +205,8 @@ def main():
                         help="add the Lovasz-softmax loss with this weight to the cross-entropy (0: off)")
     parser.add_argument("--lovasz-from", type=int, default=1,
                         help="the first step with the Lovasz term; its sort makes a step about a third slower")
+    parser.add_argument("--lovasz-stride", type=int, default=1,
+                        help="compute the Lovasz term on every Nth pixel in each direction: 2 sorts a quarter of them")
     parser.add_argument("--balance", action="store_true",
                         help="draw images with rare classes more often (weight = rarest class present)")
     args = parser.parse_args()
@@ -248,7 +251,8 @@ def main():
     if args.steps > 0:
         report.update({"batch": args.batch, "crop": args.crop, "lr": args.lr, "seed": args.seed,
                        "object_weight": args.object_weight, "lovasz_weight": args.lovasz_weight,
-                       "lovasz_from": args.lovasz_from, "bf16": args.bf16, "recalibrate_bn": args.recalibrate_bn,
+                       "lovasz_from": args.lovasz_from, "lovasz_stride": args.lovasz_stride, "bf16": args.bf16,
+                       "recalibrate_bn": args.recalibrate_bn,
                        "train_images": int(len(images))})
     with open(os.path.splitext(args.out)[0] + ".train.json", "w") as f:
         json.dump(report, f, indent=2)
