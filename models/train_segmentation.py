@@ -15,11 +15,13 @@ On a GPU machine with a newer torch, train with --device cuda, then export the w
 (OUT.state.npz) with Debian's torch: --init OUT.state.npz --steps 0 (see MODEL_CARD.md).
 """
 import argparse
+import contextlib
 import hashlib
 import json
 import os
 import random
 import time
+import types
 
 import numpy as np
 import torch
@@ -102,6 +104,42 @@ def lovasz_softmax(logits, labels):
     return (errors * jaccard).sum(1).mean()
 
 
+def _dilated_conv_forward(conv, x):
+    """A dilated convolution as it trains fastest on a CPU, with the same result (see cpu_training_shortcuts)."""
+    centre_only = all(dilation >= size and padding == dilation * (kernel // 2)
+                      for dilation, size, padding, kernel in zip(conv.dilation, x.shape[-2:], conv.padding,
+                                                                 conv.kernel_size))
+    if centre_only and conv.stride == (1, 1):
+        # Every tap but the centre reads only zero padding, so the centre tap alone gives the same output and the
+        # same gradients (the other taps' gradients are zero either way).
+        ky, kx = conv.kernel_size[0] // 2, conv.kernel_size[1] // 2
+        return F.conv2d(x, conv.weight[:, :, ky:ky + 1, kx:kx + 1], conv.bias, 1, 0, 1, conv.groups)
+    if conv.groups == conv.in_channels:
+        with torch.autocast(x.device.type, enabled=False):
+            return F.conv2d(x.float(), conv.weight, conv.bias, conv.stride, conv.padding, conv.dilation, conv.groups)
+    return conv._conv_forward(x, conv.weight, conv.bias)
+
+
+@contextlib.contextmanager
+def cpu_training_shortcuts(model):
+    """Training-only stand-ins for the layers whose backward pass torch 1.13 runs slowly on a CPU, each computing the
+    same function: the ASPP's atrous convolutions whose dilation reaches past a training crop's whole 1/16 feature
+    map (24 and 36, and 12 on crops up to 192 pixels) run as their centre tap; the backbone's dilated depthwise
+    convolutions run in float32 (oneDNN's bfloat16 backward of those is 2.5 times slower); and the logits are
+    upsampled in float32 (its bfloat16 backward is 3.5 times slower). Together they cut a step of 8 crops of 224
+    pixels from 0.50 s to 0.35 s on the 2-core build machine. The exported model is untouched."""
+    patched = [m for m in model.modules() if isinstance(m, torch.nn.Conv2d) and m.dilation != (1, 1)]
+    for conv in patched:
+        conv.forward = types.MethodType(_dilated_conv_forward, conv)
+    hook = model.classifier.register_forward_hook(lambda module, inputs, output: output.float().contiguous())
+    try:
+        yield
+    finally:
+        hook.remove()
+        for conv in patched:
+            del conv.forward
+
+
 def save_weights(model, path):
     """Saves the weights as plain arrays, so that a run on a GPU machine's newer torch can be exported with
     Debian's torch 1.13 (`--init PATH --steps 0`), whose TorchScript files DJL's libtorch 2.7.1 loads."""
@@ -169,7 +207,7 @@ def train(model, args, images, labels, check_images, check_labels, state_file, s
             every = args.lovasz_stride
             loss = loss + args.lovasz_weight * lovasz_softmax(logits[:, :, ::every, ::every],
                                                               targets[:, ::every, ::every])
-        optimizer.zero_grad()
+        optimizer.zero_grad(set_to_none=True)
         loss.backward()
         optimizer.step()
         schedule.step()
@@ -231,7 +269,8 @@ def main():
     model = model.to(args.device, memory_format=torch.channels_last)
     started = time.time()
     if args.steps > 0:
-        train(model, args, images, labels, val_images[:64], val_labels[:64], state_file, started)
+        with cpu_training_shortcuts(model) if torch.device(args.device).type == "cpu" else contextlib.nullcontext():
+            train(model, args, images, labels, val_images[:64], val_labels[:64], state_file, started)
 
     if args.recalibrate_bn:
         print(f"before BatchNorm recalibration: held-out mIoU {evaluate(model, val_images, val_labels)[0]:.4f}",
