@@ -119,8 +119,8 @@ def _dilated_conv_forward(conv, x):
         return F.conv2d(x, conv.weight[:, :, ky:ky + 1, kx:kx + 1], conv.bias, 1, 0, 1, conv.groups)
     if conv.groups == conv.in_channels:
         with torch.autocast(x.device.type, enabled=False):
-            return F.conv2d(x.float(), conv.weight, conv.bias, conv.stride, conv.padding, conv.dilation, conv.groups)
-    return conv._conv_forward(x, conv.weight, conv.bias)
+            return torch.nn.Conv2d.forward(conv, x.float())
+    return torch.nn.Conv2d.forward(conv, x)
 
 
 @contextlib.contextmanager
