@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,7 +69,8 @@ public final class Bench {
       int partitions = Math.max(1, options.cameras());
       // Every topic up front: producing right after a topic is created can meet a leader not yet elected.
       new TopicSetup(kafka).ensure(Set.of(FRAMES_TOPIC, WorkerBench.segmentsTopic("batch-1"),
-          WorkerBench.segmentsTopic("batched"), WorkerBench.segmentsTopic("trivial"), WorkerBench.DEAD_LETTER_TOPIC,
+          WorkerBench.segmentsTopic("batched"), WorkerBench.segmentsTopic("trivial"),
+          WorkerBench.segmentsTopic(WorkerBench.WARMUP_LABEL), WorkerBench.DEAD_LETTER_TOPIC,
           RssBench.FRAMES_TOPIC, RssBench.SEGMENTS_TOPIC), partitions, (short) 1, 16 * 1024 * 1024);
       FramePool pool = new FramePool(options.cameras(), DISTINCT_FRAMES, options.width(), options.height());
       out.println("publishing " + options.frames() + " frames of " + options.cameras() + " camera(s) before the clock"
@@ -76,6 +78,14 @@ public final class Bench {
       pool.publish(kafka, FRAMES_TOPIC, options.frames());
 
       WorkerBench workers = new WorkerBench(kafka, FRAMES_TOPIC);
+      List<BenchReport.WorkerFigures> warmup = List.of();
+      if (options.warmupSeconds() > 0) {
+        out.println("warming up the JVM for " + options.warmupSeconds() + " s, untimed: the worker with "
+            + options.trivialModel().getFileName() + " over the frames, pass after pass ...");
+        warmup = workers.warmUp(options, options.trivialModel(), options.frames(),
+            options.workerOverrides(false, cores), Duration.ofSeconds(options.warmupSeconds()),
+            pass -> out.printf(Locale.ROOT, "    %.1f frames/s%n", pass.fps()));
+      }
       List<BenchReport.WorkerFigures> worker = new ArrayList<>();
       for (boolean batched : new boolean[] {false, true}) {
         out.println("(b) worker end to end, " + label(batched) + " " + options.workerOverrides(batched, cores)
@@ -117,8 +127,8 @@ public final class Bench {
                 figures.flat() ? "flat" : "NOT flat within 5 %", figures.minKb(), figures.maxKb()));
       }
 
-      BenchReport report = new BenchReport(Instant.now().toString(), machine, options.describe(), raw, worker, python,
-          trivial, rss, ratios(raw, worker, python), others);
+      BenchReport report = new BenchReport(Instant.now().toString(), machine, options.describe(), raw, warmup, worker,
+          python, trivial, rss, ratios(raw, worker, python), others);
       report.ratios().forEach((name, value) -> out.printf(Locale.ROOT, "%s: %.3f%n", name, value));
       List<String> disturbed = others.entrySet().stream().filter(entry -> entry.getValue() > OtherLoad.DISTURBED)
           .map(Map.Entry::getKey).toList();

@@ -23,6 +23,7 @@ public record BenchOptions(
     int batchWaitMs,
     int predictors,
     int modelIterations,
+    int warmupSeconds,
     Path out) {
 
   public BenchOptions {
@@ -35,9 +36,10 @@ public record BenchOptions(
     if (width < 16 || height < 16) {
       throw new IllegalArgumentException("--width and --height must be at least 16, got " + width + "x" + height);
     }
-    if (rssFrames < 0 || batchSize < 1 || batchWaitMs < 0 || predictors < 1 || modelIterations < 1) {
-      throw new IllegalArgumentException("--rss-frames must be >= 0, --batch-size, --predictors and"
-          + " --model-iterations >= 1, --batch-wait-ms >= 0");
+    if (rssFrames < 0 || batchSize < 1 || batchWaitMs < 0 || predictors < 1 || modelIterations < 1
+        || warmupSeconds < 0) {
+      throw new IllegalArgumentException("--rss-frames, --batch-wait-ms and --warmup-seconds must be >= 0,"
+          + " --batch-size, --predictors and --model-iterations >= 1");
     }
   }
 
@@ -71,6 +73,7 @@ public record BenchOptions(
     values.put("model", model.getFileName().toString());
     values.put("trivial_model", trivialModel.getFileName().toString());
     values.put("rss_frames", rssFrames);
+    values.put("warmup_seconds", warmupSeconds);
     return values;
   }
 }

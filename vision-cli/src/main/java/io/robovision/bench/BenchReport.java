@@ -20,6 +20,7 @@ public record BenchReport(
     Machine machine,
     Map<String, Object> options,
     List<ModelFigures> rawModel,
+    List<WorkerFigures> jvmWarmup,
     List<WorkerFigures> worker,
     PythonFigures python,
     WorkerFigures trivialPipeline,
@@ -41,7 +42,7 @@ public record BenchReport(
       int warmupIterations, int iterations, int iterationSeconds) {
   }
 
-  /** (b), (d) One worker on the embedded broker, frames published before the clock starts. */
+  /** (b), (d) and the untimed warm-up passes: one worker on the embedded broker, over frames published beforehand. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record WorkerFigures(String label, String model, long frames, long warmupFrames, double fps,
       double fpsWithWarmup, Map<String, Double> latencyMs, long failed, Map<String, String> settings) {

@@ -13,9 +13,11 @@ import io.robovision.worker.WorkerMain;
 import io.robovision.worker.WorkerStats;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +33,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class WorkerBench {
   static final String DEAD_LETTER_TOPIC = "bench.deadletter";
+  static final String WARMUP_LABEL = "warmup";
 
   private final KafkaSettings kafka;
   private final String framesTopic;
@@ -43,13 +46,37 @@ final class WorkerBench {
   /** {@code overrides} are extra worker settings, e.g. worker.batch.size; the model settings come first. */
   BenchReport.WorkerFigures run(String label, BenchOptions options, Path model, long frames,
       Map<String, String> overrides) throws InterruptedException {
+    return run(label, "bench-" + label, options, model, frames, overrides);
+  }
+
+  /**
+   * Runs the worker with {@code model} over the frames again and again, each pass a new consumer group, until
+   * {@code time} has passed: the embedded broker's and the clients' request paths are driven by time as much as by
+   * frames, and on a small machine the JIT is still compiling them minutes in, on the cores the model needs. JMH warms
+   * up (a) the same way. Returns each pass's figures, which show the pipeline settling.
+   */
+  List<BenchReport.WorkerFigures> warmUp(BenchOptions options, Path model, long frames, Map<String, String> overrides,
+      Duration time, Consumer<BenchReport.WorkerFigures> progress) throws InterruptedException {
+    List<BenchReport.WorkerFigures> passes = new ArrayList<>();
+    long end = System.nanoTime() + time.toNanos();
+    while (System.nanoTime() - end < 0) {
+      BenchReport.WorkerFigures pass = run(WARMUP_LABEL, "bench-warmup-" + (passes.size() + 1), options, model,
+          frames, overrides);
+      progress.accept(pass);
+      passes.add(pass);
+    }
+    return passes;
+  }
+
+  private BenchReport.WorkerFigures run(String label, String group, BenchOptions options, Path model, long frames,
+      Map<String, String> overrides) throws InterruptedException {
     String segments = segmentsTopic(label);
     Map<String, String> values = new LinkedHashMap<>();
     values.put(KafkaSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
     values.put(Topics.FRAMES, framesTopic);
     values.put(Topics.SEGMENTS, segments);
     values.put(Topics.DEAD_LETTER, DEAD_LETTER_TOPIC);
-    values.put(WorkerConfig.GROUP_ID, "bench-" + label);
+    values.put(WorkerConfig.GROUP_ID, group);
     values.put(WorkerConfig.MODEL_PATH, model.toString());
     values.put(WorkerConfig.MODEL_CLASSES, options.classes().toString());
     values.put(WorkerConfig.INPUT_WIDTH, Integer.toString(options.width()));
@@ -71,7 +98,8 @@ final class WorkerBench {
     long failed = 0;
     long warmNanos = 0;
     long lastNanos = 0;
-    try (KafkaConsumer<String, byte[]> consumer = fromStart(kafka, segments)) {
+    // From the topic's current end: the warm-up passes share one results topic.
+    try (KafkaConsumer<String, byte[]> consumer = fromEnd(kafka, segments)) {
       Thread thread = new Thread(worker, "bench-worker-" + label);
       long started = System.nanoTime();
       thread.start();
@@ -119,13 +147,26 @@ final class WorkerBench {
 
   /** A consumer assigned to every partition of {@code topic}, from its start. */
   static KafkaConsumer<String, byte[]> fromStart(KafkaSettings kafka, String topic) {
+    KafkaConsumer<String, byte[]> consumer = assigned(kafka, topic);
+    consumer.seekToBeginning(consumer.assignment());
+    return consumer;
+  }
+
+  /** A consumer assigned to every partition of {@code topic}, from the records that arrive after this call. */
+  static KafkaConsumer<String, byte[]> fromEnd(KafkaSettings kafka, String topic) {
+    KafkaConsumer<String, byte[]> consumer = assigned(kafka, topic);
+    consumer.seekToEnd(consumer.assignment());
+    // seekToEnd is lazy: looking the positions up now keeps records produced before the first poll.
+    consumer.assignment().forEach(consumer::position);
+    return consumer;
+  }
+
+  private static KafkaConsumer<String, byte[]> assigned(KafkaSettings kafka, String topic) {
     KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.clientProperties(Map.of(
         ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, KafkaSettings.MAX_RECORD_BYTES)),
         new StringDeserializer(), new ByteArrayDeserializer());
-    List<TopicPartition> all = consumer.partitionsFor(topic).stream()
-        .map(info -> new TopicPartition(topic, info.partition())).toList();
-    consumer.assign(all);
-    consumer.seekToBeginning(all);
+    consumer.assign(consumer.partitionsFor(topic).stream()
+        .map(info -> new TopicPartition(topic, info.partition())).toList());
     return consumer;
   }
 }

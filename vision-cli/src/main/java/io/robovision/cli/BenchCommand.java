@@ -65,7 +65,13 @@ public final class BenchCommand implements Callable<Integer> {
       description = "worker.predictors of both worker runs and of the raw model (default 0: the worker's default for this machine's cores)")
   int predictors;
 
-  @Option(names = "--model-iterations", defaultValue = "5",
+  @Option(names = "--warmup-seconds", defaultValue = "120",
+      description = "before the worker runs, run the worker with the trivial model over the frames, untimed, for"
+          + " this long, so that the JIT has compiled the Kafka, broker and pipeline paths (default ${DEFAULT-VALUE};"
+          + " 0: off)")
+  int warmupSeconds;
+
+  @Option(names = "--model-iterations", defaultValue = "10",
       description = "JMH measurement iterations of 2 s for the raw model, plus half as many warm-up ones (default ${DEFAULT-VALUE})")
   int modelIterations;
 
@@ -77,7 +83,7 @@ public final class BenchCommand implements Callable<Integer> {
     new Bench(new BenchOptions(frames, cameras, width, height, model, classes, trivialModel, python, pythonScript,
         noPython, rssFrames, rssRealModel, batchSize, batchWaitMs,
         predictors > 0 ? predictors : WorkerConfig.defaultPredictors(Runtime.getRuntime().availableProcessors()),
-        modelIterations, out), System.out).run();
+        modelIterations, warmupSeconds, out), System.out).run();
     return 0;
   }
 }

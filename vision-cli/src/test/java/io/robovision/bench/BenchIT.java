@@ -18,13 +18,18 @@ class BenchIT {
     System.setProperty("jmh.ignoreLock", "true");
     Path json = out.resolve("bench.json");
     BenchOptions options = new BenchOptions(12, 2, 64, 48, TRIVIAL, CLASSES, TRIVIAL, out.resolve("no-python"),
-        Path.of("..", "bench", "python_loop.py"), false, 0, false, 4, 10, 1, 1, json);
+        Path.of("..", "bench", "python_loop.py"), false, 0, false, 4, 10, 1, 1, 1, json);
 
     BenchReport report = new Bench(options, System.out).run();
 
     assertThat(report.rawModel()).extracting(BenchReport.ModelFigures::label).containsExactly("batch-1", "batched");
     assertThat(report.rawModel()).allSatisfy(run -> assertThat(run.fps()).isPositive());
     assertThat(report.rawModel().get(1).batch()).isEqualTo(4);
+    // One second of warm-up still runs one whole pass over the frames.
+    assertThat(report.jvmWarmup()).isNotEmpty().allSatisfy(pass -> {
+      assertThat(pass.frames()).isEqualTo(12);
+      assertThat(pass.failed()).isZero();
+    });
     assertThat(report.worker()).extracting(BenchReport.WorkerFigures::label).containsExactly("batch-1", "batched");
     assertThat(report.worker()).allSatisfy(run -> {
       assertThat(run.fps()).isPositive();
@@ -42,6 +47,7 @@ class BenchIT {
     assertThat(report.otherLoad()).containsKeys("raw_model_batch_1", "raw_model_batched", "worker_batch_1",
         "worker_batched", "trivial_pipeline")
         .allSatisfy((phase, share) -> assertThat(share).isBetween(0.0, 1.0));
-    assertThat(Files.readString(json)).contains("\"raw_model\"", "\"trivial_pipeline\"", "\"machine\"");
+    assertThat(Files.readString(json)).contains("\"raw_model\"", "\"jvm_warmup\"", "\"trivial_pipeline\"",
+        "\"machine\"");
   }
 }
