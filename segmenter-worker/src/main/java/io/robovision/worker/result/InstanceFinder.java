@@ -1,5 +1,7 @@
 package io.robovision.worker.result;
 
+import static org.bytedeco.opencv.global.opencv_core.CMP_EQ;
+import static org.bytedeco.opencv.global.opencv_core.compare;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_HEIGHT;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_LEFT;
@@ -16,6 +18,7 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
  * The cheap instance view of a mask: every 8-connected blob of an object class (every class but 0, the background)
@@ -46,28 +49,29 @@ public final class InstanceFinder {
     long minPixels = Math.max(1, minArea < 1 ? (long) Math.ceil(minArea * pixels) : (long) minArea);
     long[] histogram = mask.histogram(classNames.size());
     List<Instance> instances = new ArrayList<>();
-    byte[] classes = mask.classes();
-    byte[] binary = new byte[pixels];
-    for (int classIndex = 1; classIndex < classNames.size(); classIndex++) {
-      if (histogram[classIndex] < minPixels) {
-        continue;
+    try (BytePointer data = new BytePointer(mask.classes());
+        Mat classes = new Mat(mask.height(), mask.width(), opencv_core.CV_8UC1, data);
+        Mat binary = new Mat()) {
+      for (int classIndex = 1; classIndex < classNames.size(); classIndex++) {
+        if (histogram[classIndex] < minPixels) {
+          continue;
+        }
+        try (Scalar value = Scalar.all(classIndex);
+            Mat index = new Mat(1, 1, opencv_core.CV_8UC1, value)) {
+          compare(classes, index, binary, CMP_EQ);
+        }
+        components(binary, classIndex, minPixels, instances);
       }
-      for (int i = 0; i < pixels; i++) {
-        binary[i] = (classes[i] & 0xFF) == classIndex ? (byte) 1 : 0;
-      }
-      components(binary, mask.width(), mask.height(), classIndex, minPixels, instances);
     }
     instances.sort(Comparator.comparingInt(Instance::getClass$).thenComparing(Instance::getArea, Comparator.reverseOrder()));
     return instances;
   }
 
-  private void components(byte[] binary, int width, int height, int classIndex, long minPixels, List<Instance> out) {
-    try (BytePointer data = new BytePointer(binary);
-        Mat image = new Mat(height, width, opencv_core.CV_8UC1, data);
-        Mat labels = new Mat();
+  private void components(Mat binary, int classIndex, long minPixels, List<Instance> out) {
+    try (Mat labels = new Mat();
         Mat stats = new Mat();
         Mat centroids = new Mat()) {
-      int count = connectedComponentsWithStats(image, labels, stats, centroids, CONNECTIVITY, opencv_core.CV_32S);
+      int count = connectedComponentsWithStats(binary, labels, stats, centroids, CONNECTIVITY, opencv_core.CV_32S);
       try (IntIndexer rows = stats.createIndexer()) {
         // Label 0 is everything that is not this class.
         for (int label = 1; label < count; label++) {
