@@ -1,20 +1,24 @@
 package io.robovision.worker.inference;
 
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_dnn.DNN_LAYOUT_NCHW;
+import static org.bytedeco.opencv.global.opencv_dnn.DNN_PMODE_NULL;
+import static org.bytedeco.opencv.global.opencv_dnn.blobFromImageWithParams;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
-import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
-import ai.djl.modality.cv.util.NDImageUtils;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
+import java.nio.ByteBuffer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_dnn.Image2BlobParams;
 
 /**
  * Translator for torchvision-style segmentation models: BGR frame to RGB at the model's input
@@ -43,10 +47,21 @@ public final class SegmentationTranslator implements Translator<Mat, Segmentatio
           + " channels of depth " + bgr.depth());
     }
     ctx.setAttachment(FRAME_SIZE, new int[] {bgr.cols(), bgr.rows()});
-    try (Mat resized = new Mat(); Mat rgb = new Mat(); Size size = new Size(inputWidth, inputHeight)) {
-      resize(bgr, resized, size, 0, 0, INTER_LINEAR);
-      cvtColor(resized, rgb, COLOR_BGR2RGB);
-      return new NDList(NDImageUtils.normalize(RgbTensor.of(ctx.getNDManager(), rgb), MEAN, STD));
+    // One OpenCV pass does the bilinear resize, BGR to RGB, (x / 255 - mean) / std and HWC to CHW, where DJL's
+    // toTensor and normalize take five libtorch passes, on the predictor's thread.
+    try (Size size = new Size(inputWidth, inputHeight);
+        Scalar scale = new Scalar(1 / (255.0 * STD[0]), 1 / (255.0 * STD[1]), 1 / (255.0 * STD[2]), 0);
+        Scalar mean = new Scalar(255.0 * MEAN[0], 255.0 * MEAN[1], 255.0 * MEAN[2], 0);
+        Scalar border = Scalar.all(0);
+        Image2BlobParams params = new Image2BlobParams(scale, size, mean, true, opencv_core.CV_32F, DNN_LAYOUT_NCHW,
+            DNN_PMODE_NULL, border);
+        Mat blob = new Mat()) {
+      blobFromImageWithParams(bgr, blob, params);
+      ByteBuffer floats = blob.data().capacity(blob.total() * Float.BYTES).asByteBuffer();
+      // The view aliases the blob, which is freed on return, so the model gets a copy of its own.
+      try (NDArray view = ctx.getNDManager().create(floats, new Shape(3, inputHeight, inputWidth), DataType.FLOAT32)) {
+        return new NDList(view.duplicate());
+      }
     }
   }
 
