@@ -33,11 +33,22 @@ public final class SegmentationTranslator implements Translator<Mat, Segmentatio
   private final int inputWidth;
   private final int inputHeight;
   private final int classCount;
+  // One OpenCV pass does the bilinear resize, BGR to RGB, (x / 255 - mean) / std and HWC to CHW, where DJL's toTensor
+  // and normalize take five libtorch passes, on the predictor's thread. OpenCV only reads it, so predictors share it.
+  private final Image2BlobParams blobParams;
 
   public SegmentationTranslator(int inputWidth, int inputHeight, int classCount) {
     this.inputWidth = inputWidth;
     this.inputHeight = inputHeight;
     this.classCount = classCount;
+    // The parameters hold their own copies of these.
+    try (Size size = new Size(inputWidth, inputHeight);
+        Scalar scale = new Scalar(1 / (255.0 * STD[0]), 1 / (255.0 * STD[1]), 1 / (255.0 * STD[2]), 0);
+        Scalar mean = new Scalar(255.0 * MEAN[0], 255.0 * MEAN[1], 255.0 * MEAN[2], 0);
+        Scalar border = Scalar.all(0)) {
+      this.blobParams = new Image2BlobParams(scale, size, mean, true, opencv_core.CV_32F, DNN_LAYOUT_NCHW,
+          DNN_PMODE_NULL, border);
+    }
   }
 
   @Override
@@ -47,16 +58,8 @@ public final class SegmentationTranslator implements Translator<Mat, Segmentatio
           + " channels of depth " + bgr.depth());
     }
     ctx.setAttachment(FRAME_SIZE, new int[] {bgr.cols(), bgr.rows()});
-    // One OpenCV pass does the bilinear resize, BGR to RGB, (x / 255 - mean) / std and HWC to CHW, where DJL's
-    // toTensor and normalize take five libtorch passes, on the predictor's thread.
-    try (Size size = new Size(inputWidth, inputHeight);
-        Scalar scale = new Scalar(1 / (255.0 * STD[0]), 1 / (255.0 * STD[1]), 1 / (255.0 * STD[2]), 0);
-        Scalar mean = new Scalar(255.0 * MEAN[0], 255.0 * MEAN[1], 255.0 * MEAN[2], 0);
-        Scalar border = Scalar.all(0);
-        Image2BlobParams params = new Image2BlobParams(scale, size, mean, true, opencv_core.CV_32F, DNN_LAYOUT_NCHW,
-            DNN_PMODE_NULL, border);
-        Mat blob = new Mat()) {
-      blobFromImageWithParams(bgr, blob, params);
+    try (Mat blob = new Mat()) {
+      blobFromImageWithParams(bgr, blob, blobParams);
       ByteBuffer floats = blob.data().capacity(blob.total() * Float.BYTES).asByteBuffer();
       // The view aliases the blob, which is freed on return, so the model gets a copy of its own.
       try (NDArray view = ctx.getNDManager().create(floats, new Shape(3, inputHeight, inputWidth), DataType.FLOAT32)) {
