@@ -3,17 +3,21 @@ package io.robovision.worker.inference;
 import static org.bytedeco.opencv.global.opencv_core.CMP_GT;
 import static org.bytedeco.opencv.global.opencv_core.compare;
 import static org.bytedeco.opencv.global.opencv_core.max;
+import static org.bytedeco.opencv.global.opencv_core.split;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.function.IntFunction;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
- * The per-pixel class of {@code [C, H, W]} logits, as an 8-bit OpenCV mask. libtorch's {@code argmax} over the class
+ * The per-pixel class of {@code [C, H, W]} logits, planar or channels-last, as an 8-bit OpenCV mask. libtorch's {@code argmax} over the class
  * dimension walks memory with a stride of H×W and took 7 to 12 ms a frame at 320×240, about a third of the model's
  * own time; OpenCV's vectorised compare and max over one class plane at a time take under 1 ms.
  */
@@ -30,19 +34,30 @@ final class ClassArgmax {
     if (classes > 256) {
       throw new IllegalArgumentException("a mask holds at most 256 classes, the logits have " + classes);
     }
-    long planeBytes = (long) height * width * Float.BYTES;
     // A conversion belongs to the logits' manager and goes with them; contiguous CPU floats are read in place.
     NDArray floats = logits.getDataType() == DataType.FLOAT32 ? logits : logits.toType(DataType.FLOAT32, false);
-    try (BytePointer data = new BytePointer(floats.toByteBuffer(true));
-        Mat best = new Mat();
-        Mat greater = new Mat();
-        Scalar zero = Scalar.all(0)) {
-      Mat indices = new Mat(height, width, opencv_core.CV_8UC1, zero);
-      try (Mat first = plane(data, 0, height, width)) {
-        first.copyTo(best);
+    if (interleaved(floats)) {
+      // A channels-last model's logits: reading them as [C, H, W] would make DJL copy them into that order (about
+      // 6 ms a frame at 320x240); as [H, W, C] they are read in place and OpenCV splits them into planes.
+      try (BytePointer data = new BytePointer(floats.transpose(1, 2, 0).toByteBuffer(true));
+          Mat pixels = new Mat(height, width, opencv_core.CV_32FC(classes), data);
+          MatVector planes = new MatVector()) {
+        split(pixels, planes);
+        return argmax(classes, c -> new Mat(planes.get(c)));
       }
+    }
+    long planeBytes = (long) height * width * Float.BYTES;
+    try (BytePointer data = new BytePointer(floats.toByteBuffer(true))) {
+      return argmax(classes, c -> new Mat(height, width, opencv_core.CV_32FC1, data.getPointer(c * planeBytes)));
+    }
+  }
+
+  private static Mat argmax(int classes, IntFunction<Mat> plane) {
+    try (Mat best = new Mat(); Mat greater = new Mat(); Mat first = plane.apply(0); Scalar zero = Scalar.all(0)) {
+      first.copyTo(best);
+      Mat indices = new Mat(first.rows(), first.cols(), opencv_core.CV_8UC1, zero);
       for (int c = 1; c < classes; c++) {
-        try (Mat scores = plane(data, c * planeBytes, height, width);
+        try (Mat scores = plane.apply(c);
             Scalar value = Scalar.all(c);
             Mat index = new Mat(1, 1, opencv_core.CV_8UC1, value)) {
           compare(scores, best, greater, CMP_GT);
@@ -54,7 +69,21 @@ final class ClassArgmax {
     }
   }
 
-  private static Mat plane(BytePointer data, long offset, int height, int width) {
-    return new Mat(height, width, opencv_core.CV_32FC1, data.getPointer(offset));
+  /**
+   * Whether the classes of a pixel lie next to each other in memory (a channels-last layout). DJL does not expose
+   * strides, but it hands out contiguous CPU tensors in place and copies the others, so a two-class sliver of one
+   * pixel starts at the tensor's first element only when its class stride is 1. Any other layout, or a copy on the
+   * way (e.g. from a GPU), reads as planar, which is always correct.
+   */
+  static boolean interleaved(NDArray logits) {
+    if (logits.getShape().get(0) < 2) {
+      return false;
+    }
+    try (NDArray corner = logits.get(new NDIndex(":1, :1, :1"));
+        NDArray sliver = logits.get(new NDIndex(":2, :1, :1"));
+        BytePointer first = new BytePointer(corner.toByteBuffer(true));
+        BytePointer pair = new BytePointer(sliver.toByteBuffer(true))) {
+      return first.address() == pair.address();
+    }
   }
 }

@@ -27,6 +27,30 @@ class ClassArgmaxTest {
   }
 
   @Test
+  void readsChannelsLastLogitsInPlaceAndAgreesWithTorchArgmax() {
+    try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+      manager.getEngine().setRandomSeed(5);
+      // What a channels-last model returns: [N, C, H, W] whose classes lie next to each other in memory.
+      NDArray batch = manager.randomNormal(new Shape(2, 48, 64, 21)).transpose(0, 3, 1, 2);
+      NDArray logits = batch.get(1);
+      assertThat(ClassArgmax.interleaved(logits)).isTrue();
+      assertThat(mask(logits)).containsExactly(torchArgmax(logits));
+    }
+  }
+
+  @Test
+  void tellsPlanarFromChannelsLastLogits() {
+    try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+      assertThat(ClassArgmax.interleaved(manager.zeros(new Shape(21, 48, 64)))).isFalse();
+      assertThat(ClassArgmax.interleaved(manager.zeros(new Shape(2, 21, 48, 64)).get(1))).isFalse();
+      assertThat(ClassArgmax.interleaved(manager.zeros(new Shape(48, 64, 21)).transpose(2, 0, 1))).isTrue();
+      // A pixel's classes spaced out by another tensor's channels: neither layout, read as planar.
+      assertThat(ClassArgmax.interleaved(manager.zeros(new Shape(48, 64, 42)).get(":, :, ::2").transpose(2, 0, 1)))
+          .isFalse();
+    }
+  }
+
+  @Test
   void givesTiesToTheLowerClassLikeTorch() {
     try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
       NDArray logits = manager.create(new float[] {
