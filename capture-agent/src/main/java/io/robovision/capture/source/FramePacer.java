@@ -10,6 +10,7 @@ public final class FramePacer {
   private long nextSlot;
   private boolean onStreamClock;
   private long lastStreamNanos;
+  private long lastStampArrivalNanos;
 
   /** An fps of 0 means no cap. */
   public FramePacer(double fps) {
@@ -39,27 +40,40 @@ public final class FramePacer {
    * over HTTP, RTSP after a stall) delivers together keep the spacing the stream gave them; else on arrival time.
    */
   public boolean due(long streamMicros) {
-    return streamMicros < 0 ? dueAt(System.nanoTime(), false)
-        : dueAt(TimeUnit.MICROSECONDS.toNanos(streamMicros), true);
+    return dueAt(streamMicros < 0 ? -1 : TimeUnit.MICROSECONDS.toNanos(streamMicros), System.nanoTime());
   }
 
   /**
-   * As {@link #due(long)} for a frame at {@code now} on the stream's clock or on arrival time. Half a period of slack
-   * lets a camera whose own rate equals the cap keep every frame despite jitter; the slots still advance by one period
-   * per frame kept, so a faster camera is held to the cap on average.
+   * As {@link #due(long)} for a frame at {@code streamNanos} on the stream's clock (-1 for none) that arrived at
+   * {@code arrivalNanos}. Half a period of slack lets a camera whose own rate equals the cap keep every frame despite
+   * jitter; the slots still advance by one period per frame kept, so a faster camera is held to the cap on average.
    */
-  boolean dueAt(long now, boolean streamClock) {
+  boolean dueAt(long streamNanos, long arrivalNanos) {
     if (periodNanos == 0) {
       return true;
     }
-    // A change of clock, or a stream whose clock went back or leapt (a reconnect, a loop, a seek), starts anew.
-    if (streamClock != onStreamClock
-        || streamClock && (now < lastStreamNanos || now - lastStreamNanos > MAX_STREAM_STEP_NANOS)) {
-      nextSlot = now;
-    }
-    onStreamClock = streamClock;
-    if (streamClock) {
+    long now;
+    boolean restart;
+    if (streamNanos >= 0) {
+      now = streamNanos;
+      // A change of clock, or a stream whose clock went back or leapt (a reconnect, a loop, a seek), starts anew.
+      restart = !onStreamClock || now < lastStreamNanos || now - lastStreamNanos > MAX_STREAM_STEP_NANOS;
+      onStreamClock = true;
       lastStreamNanos = now;
+      lastStampArrivalNanos = arrivalNanos;
+    } else if (onStreamClock && arrivalNanos - lastStampArrivalNanos <= MAX_STREAM_STEP_NANOS) {
+      // A frame without a stamp of its own (one that repeats the last) between stamped ones stays on the stream's
+      // clock, as far past the last stamp as it arrived after it: switching clocks restarts the slots, and a stream
+      // that alternated would have had every frame let through.
+      now = lastStreamNanos + (arrivalNanos - lastStampArrivalNanos);
+      restart = false;
+    } else {
+      now = arrivalNanos;
+      restart = onStreamClock;
+      onStreamClock = false;
+    }
+    if (restart) {
+      nextSlot = now;
     }
     if (now < nextSlot - periodNanos / 2) {
       return false;

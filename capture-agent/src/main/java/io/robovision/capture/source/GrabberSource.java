@@ -56,7 +56,7 @@ public final class GrabberSource implements FrameSource {
       while ((frame = grabber.grabImage()) != null) {
         Mat image = converter.convert(frame);
         if (image != null && !image.empty()) {
-          // A timestamp that does not rise (none, or stuck at 0) is no clock: the pacer then uses arrival time.
+          // A timestamp that does not rise (none, stuck at 0, a repeat) is no stamp: the pacer places it by arrival.
           long streamMicros = frame.timestamp > lastTimestamp ? frame.timestamp : -1;
           lastTimestamp = frame.timestamp;
           return new CapturedFrame(image.clone(), null, System.currentTimeMillis(), streamMicros);

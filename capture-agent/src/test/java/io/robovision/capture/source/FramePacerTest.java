@@ -31,7 +31,7 @@ class FramePacerTest {
     FramePacer pacer = new FramePacer(25, 0);
     int kept = 0;
     for (int i = 0; i < 1500; i++) {
-      if (pacer.dueAt(i * 40 * MS, true)) {
+      if (pacer.dueAt(i * 40 * MS, i / 5 * 200 * MS)) {
         kept++;
       }
     }
@@ -39,7 +39,7 @@ class FramePacerTest {
     FramePacer onArrival = new FramePacer(25, 0);
     int keptOnArrival = 0;
     for (int i = 0; i < 1500; i++) {
-      if (onArrival.dueAt(i / 5 * 200 * MS, false)) {
+      if (onArrival.dueAt(-1, i / 5 * 200 * MS)) {
         keptOnArrival++;
       }
     }
@@ -51,7 +51,7 @@ class FramePacerTest {
     FramePacer pacer = new FramePacer(10, 0);
     int kept = 0;
     for (int i = 0; i < 1800; i++) {
-      if (pacer.dueAt(Math.round(i * 1e9 / 30), true)) {
+      if (pacer.dueAt(Math.round(i * 1e9 / 30), Math.round(i * 1e9 / 30))) {
         kept++;
       }
     }
@@ -61,13 +61,41 @@ class FramePacerTest {
   @Test
   void aStreamWhoseClockRestartsOrLeapsStartsAnew() {
     FramePacer pacer = new FramePacer(10, 0);
-    assertThat(pacer.dueAt(50_000 * MS, true)).isTrue();
-    assertThat(pacer.dueAt(50_010 * MS, true)).isFalse();
+    assertThat(pacer.dueAt(50_000 * MS, 50_000 * MS)).isTrue();
+    assertThat(pacer.dueAt(50_010 * MS, 50_010 * MS)).isFalse();
     // A reconnect starts the stream's clock at 0 again; a stall leaps it ahead.
-    assertThat(pacer.dueAt(0, true)).isTrue();
-    assertThat(pacer.dueAt(10 * MS, true)).isFalse();
-    assertThat(pacer.dueAt(60_000 * MS, true)).isTrue();
-    assertThat(pacer.dueAt(60_100 * MS, true)).isTrue();
+    assertThat(pacer.dueAt(0, 0)).isTrue();
+    assertThat(pacer.dueAt(10 * MS, 10 * MS)).isFalse();
+    assertThat(pacer.dueAt(60_000 * MS, 60_000 * MS)).isTrue();
+    assertThat(pacer.dueAt(60_100 * MS, 60_100 * MS)).isTrue();
+  }
+
+  @Test
+  void aStreamThatRepeatsEveryOtherStampIsStillHeldToTheCap() {
+    // 30 frames/s whose every second frame repeats the previous stamp, so it reaches the pacer without one.
+    FramePacer pacer = new FramePacer(10, 0);
+    int kept = 0;
+    for (int i = 0; i < 1800; i++) {
+      long arrival = Math.round(i * 1e9 / 30);
+      if (pacer.dueAt(i % 2 == 0 ? arrival : -1, arrival)) {
+        kept++;
+      }
+    }
+    assertThat(kept).isBetween(598, 601);
+  }
+
+  @Test
+  void aStreamWhoseStampStaysStuckFallsBackToArrivalTime() {
+    // One stamp, then none: the frames are paced on arrival, at the cap.
+    FramePacer pacer = new FramePacer(10, 0);
+    int kept = 0;
+    for (int i = 0; i < 1800; i++) {
+      long arrival = Math.round(i * 1e9 / 30);
+      if (pacer.dueAt(i == 0 ? 0 : -1, arrival)) {
+        kept++;
+      }
+    }
+    assertThat(kept).isBetween(598, 602);
   }
 
   /** Frames kept in one minute of a camera at {@code cameraFps}, each arriving up to {@code jitterMs} late or early. */
@@ -78,7 +106,7 @@ class FramePacerTest {
     int frames = (int) Math.round(60 * cameraFps);
     for (int i = 0; i < frames; i++) {
       long arrival = Math.round(i * 1e9 / cameraFps) + (random.nextInt(2 * jitterMs + 1) - jitterMs) * MS;
-      if (pacer.dueAt(arrival, false)) {
+      if (pacer.dueAt(-1, arrival)) {
         kept++;
       }
     }
