@@ -67,7 +67,8 @@ def mean_iou(matrix):
     tp = np.diag(matrix).astype(np.float64)
     union = matrix.sum(0) + matrix.sum(1) - tp
     present = union > 0
-    return float((tp[present] / union[present]).mean()), {int(c): float(tp[c] / union[c]) for c in np.nonzero(present)[0]}
+    per_class = {int(c): float(tp[c] / union[c]) for c in np.nonzero(present)[0]}
+    return float((tp[present] / union[present]).mean()), per_class
 
 
 def recalibrate_batch_norm(model, images, batch=16, batches=60, seed=0):
@@ -242,7 +243,8 @@ def main():
     parser.add_argument("--crop", type=int, default=160)
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--device", default="cpu", help="torch device to train on, e.g. cuda; the export runs on the CPU")
+    parser.add_argument("--device", default="cpu",
+                        help="torch device to train on, e.g. cuda; the export runs on the CPU")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--recalibrate-bn", action="store_true",
                         help="re-estimate BatchNorm statistics at full resolution before the final evaluation")
