@@ -17,9 +17,10 @@ import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
- * The per-pixel class of {@code [C, H, W]} logits, planar or channels-last, as an 8-bit OpenCV mask. libtorch's {@code argmax} over the class
- * dimension walks memory with a stride of H×W and took 7 to 12 ms a frame at 320×240, about a third of the model's
- * own time; OpenCV's vectorised compare and max over one class plane at a time take under 1 ms.
+ * The per-pixel class of {@code [C, H, W]} logits, planar or channels-last, as an 8-bit OpenCV mask. libtorch's
+ * {@code argmax} over the class dimension of planar logits walks memory with a stride of H×W and took 7 to 12 ms a
+ * frame at 320×240, about a third of the model's own time; OpenCV's vectorised compare and max over one class plane at
+ * a time take under 1 ms.
  */
 final class ClassArgmax {
   private ClassArgmax() {
