@@ -3,6 +3,7 @@ package io.robovision.worker;
 import io.robovision.config.KafkaSettings;
 import io.robovision.kafka.DeadLetterPublisher;
 import io.robovision.worker.inference.FrameModels;
+import io.robovision.worker.pipeline.CommitSchedule;
 import io.robovision.worker.pipeline.CommitTracker;
 import io.robovision.worker.pipeline.FramePipeline;
 import io.robovision.worker.pipeline.InFlight;
@@ -54,6 +55,7 @@ public final class SegmenterWorker implements Runnable {
   private final Producer<String, byte[]> producer;
   private final FramePipeline pipeline;
   private final CommitTracker commits = new CommitTracker();
+  private final CommitSchedule commitSchedule;
   private final InFlight inFlight = new InFlight();
   private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
   private final InFlightFrame.Listener finished = this::finished;
@@ -66,6 +68,7 @@ public final class SegmenterWorker implements Runnable {
     this.config = config;
     this.models = models;
     this.stats = stats;
+    this.commitSchedule = new CommitSchedule(config.commitIntervalMs());
     this.consumer = new KafkaConsumer<>(config.kafka().clientProperties(Map.of(
         ConsumerConfig.GROUP_ID_CONFIG, config.groupId(),
         ConsumerConfig.CLIENT_ID_CONFIG, "segmenter-" + config.workerId(),
@@ -114,7 +117,9 @@ public final class SegmenterWorker implements Runnable {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL_TIMEOUT)) {
           submit(record);
         }
-        commit(commits.changed());
+        if (commitSchedule.due(System.nanoTime())) {
+          commit(commits.changed());
+        }
         updateLag();
         updateReadiness();
       }

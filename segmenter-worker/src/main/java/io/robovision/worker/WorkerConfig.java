@@ -19,6 +19,7 @@ public record WorkerConfig(
     int inputHeight,
     int inferenceThreads,
     int maxPollRecords,
+    long commitIntervalMs,
     boolean segmentationEnabled,
     DetectorSettings detector,
     ThroughputSettings throughput) {
@@ -82,6 +83,7 @@ public record WorkerConfig(
   public static final String INPUT_HEIGHT = "model.input.height";
   public static final String INFERENCE_THREADS = "inference.threads";
   public static final String MAX_POLL_RECORDS = "worker.max.poll.records";
+  public static final String COMMIT_INTERVAL_MS = "worker.commit.interval.ms";
   public static final String SEGMENTATION_ENABLED = "segmentation.enabled";
   public static final String DETECTOR_ENABLED = "detector.enabled";
   public static final String DETECTOR_PATH = "detector.path";
@@ -116,6 +118,10 @@ public record WorkerConfig(
     if (maxPollRecords < 1) {
       throw new ConfigException(MAX_POLL_RECORDS, "must be at least 1, got " + maxPollRecords);
     }
+    if (commitIntervalMs < 0) {
+      throw new ConfigException(COMMIT_INTERVAL_MS, "must be 0 (after every poll) or more milliseconds, got "
+          + commitIntervalMs);
+    }
     if (!segmentationEnabled && !detector.enabled()) {
       throw new ConfigException(SEGMENTATION_ENABLED, "and " + DETECTOR_ENABLED + " are both false: the worker"
           + " would have nothing to run");
@@ -140,6 +146,7 @@ public record WorkerConfig(
         settings.integer(INPUT_HEIGHT, 240),
         threads == 0 ? defaultInferenceThreads(cores, predictors) : threads,
         maxPollRecords,
+        settings.longValue(COMMIT_INTERVAL_MS, 200),
         settings.bool(SEGMENTATION_ENABLED, true),
         new DetectorSettings(
             settings.bool(DETECTOR_ENABLED, true),

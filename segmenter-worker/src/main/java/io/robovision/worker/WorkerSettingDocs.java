@@ -12,6 +12,9 @@ public final class WorkerSettingDocs {
       new SettingDoc(WorkerConfig.WORKER_ID, "pid@host", "worker id written into each result"),
       new SettingDoc(WorkerConfig.MAX_POLL_RECORDS, "16",
           "frames per poll; keep it x inference time well under max.poll.interval.ms"),
+      new SettingDoc(WorkerConfig.COMMIT_INTERVAL_MS, "200",
+          "how often at most the offsets of finished frames are committed; a crash redoes up to this long of frames"
+              + " (the sink drops the duplicates); 0 = after every poll"),
       new SettingDoc(WorkerConfig.SEGMENTATION_ENABLED, "true", "run the segmentation model"),
       new SettingDoc(WorkerConfig.MODEL_PATH, WorkerConfig.DEFAULT_MODEL,
           "TorchScript segmentation model returning {\"out\": logits} or a logits tensor"),

@@ -27,6 +27,7 @@ class WorkerConfigTest {
     assertThat(config.throughput().predictors()).isEqualTo(2);
     assertThat(config.throughput().maxFrameAgeMs()).isZero();
     assertThat(config.throughput().device()).isEqualTo("auto");
+    assertThat(config.commitIntervalMs()).isEqualTo(200);
     assertThat(WorkerConfig.from(new Settings(Map.of(WorkerConfig.INFERENCE_THREADS, "3"))).inferenceThreads())
         .isEqualTo(3);
   }
@@ -39,5 +40,7 @@ class WorkerConfigTest {
         .hasMessageStartingWith("worker.max.frame.age.ms");
     assertThatThrownBy(() -> WorkerConfig.from(new Settings(Map.of(WorkerConfig.DEVICE, "tpu"))))
         .hasMessageStartingWith("inference.device");
+    assertThatThrownBy(() -> WorkerConfig.from(new Settings(Map.of(WorkerConfig.COMMIT_INTERVAL_MS, "-5"))))
+        .hasMessageStartingWith("worker.commit.interval.ms");
   }
 }
