@@ -407,6 +407,9 @@ def main():
     parser.add_argument("--device", default="cpu",
                         help="torch device to train on, e.g. cuda; evaluation and export run on the CPU")
     args = parser.parse_args()
+    if args.steps < 3:
+        # The one-cycle schedule needs at least two warm-up steps and one more.
+        parser.error("--steps must be at least 3")
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -426,7 +429,8 @@ def main():
         (decay if p.ndim == 4 else no_decay).append(p)
     optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": 5e-4}, {"params": no_decay, "weight_decay": 0}],
                                   lr=args.lr, betas=(0.937, 0.999))
-    schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=args.lr, total_steps=args.steps, pct_start=0.05,
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=args.lr, total_steps=args.steps,
+                                                   pct_start=max(0.05, 2 / args.steps),
                                                    div_factor=20, final_div_factor=50)
     ema = Ema(model, warmup=max(args.steps // 15, 1))
     started = time.time()

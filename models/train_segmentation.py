@@ -196,7 +196,7 @@ def train(model, args, images, labels, check_images, check_labels, state_file, s
     class_weights[0] = 1.0
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=args.lr, total_steps=args.steps,
-                                                   pct_start=0.1)
+                                                   pct_start=max(0.1, 2 / args.steps))
     rng = np.random.default_rng(args.seed)
     draw = image_weights(labels) if args.balance else None
     h, w = images.shape[1:3]
@@ -263,6 +263,9 @@ def main():
     parser.add_argument("--balance", action="store_true",
                         help="draw images with rare classes more often (weight = rarest class present)")
     args = parser.parse_args()
+    if 0 < args.steps < 3:
+        # The one-cycle schedule needs at least two warm-up steps and one more.
+        parser.error("--steps must be 0 (export only) or at least 3")
 
     if args.bf16 and torch.device(args.device).type == "cpu" and cpu_has_bf16() is False:
         # oneDNN then emulates bfloat16: a step of 16 crops of 224 took 3.2 s against 1.6 s in float32 on a 2-core Xeon.
