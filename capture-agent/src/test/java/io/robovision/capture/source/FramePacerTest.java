@@ -3,6 +3,7 @@ package io.robovision.capture.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
+import java.util.function.IntToLongFunction;
 import org.junit.jupiter.api.Test;
 
 class FramePacerTest {
@@ -28,34 +29,13 @@ class FramePacerTest {
   @Test
   void aBurstyStreamKeepsItsFramesOnItsOwnClock() {
     // 25 frames/s that arrive five at a time: on arrival time the cap of 25 kept 2 of each 5.
-    FramePacer pacer = new FramePacer(25, 0);
-    int kept = 0;
-    for (int i = 0; i < 1500; i++) {
-      if (pacer.dueAt(i * 40 * MS, i / 5 * 200 * MS)) {
-        kept++;
-      }
-    }
-    assertThat(kept).isEqualTo(1500);
-    FramePacer onArrival = new FramePacer(25, 0);
-    int keptOnArrival = 0;
-    for (int i = 0; i < 1500; i++) {
-      if (onArrival.dueAt(-1, i / 5 * 200 * MS)) {
-        keptOnArrival++;
-      }
-    }
-    assertThat(keptOnArrival).isBetween(595, 605);
+    assertThat(paced(25, 1500, i -> i * 40 * MS, i -> i / 5 * 200 * MS)).isEqualTo(1500);
+    assertThat(paced(25, 1500, i -> -1, i -> i / 5 * 200 * MS)).isBetween(595, 605);
   }
 
   @Test
   void aFasterStreamIsHeldToTheCapOnItsClock() {
-    FramePacer pacer = new FramePacer(10, 0);
-    int kept = 0;
-    for (int i = 0; i < 1800; i++) {
-      if (pacer.dueAt(Math.round(i * 1e9 / 30), Math.round(i * 1e9 / 30))) {
-        kept++;
-      }
-    }
-    assertThat(kept).isBetween(598, 601);
+    assertThat(paced(10, 1800, FramePacerTest::at30Fps, FramePacerTest::at30Fps)).isBetween(598, 601);
   }
 
   @Test
@@ -73,43 +53,35 @@ class FramePacerTest {
   @Test
   void aStreamThatRepeatsEveryOtherStampIsStillHeldToTheCap() {
     // 30 frames/s whose every second frame repeats the previous stamp, so it reaches the pacer without one.
-    FramePacer pacer = new FramePacer(10, 0);
-    int kept = 0;
-    for (int i = 0; i < 1800; i++) {
-      long arrival = Math.round(i * 1e9 / 30);
-      if (pacer.dueAt(i % 2 == 0 ? arrival : -1, arrival)) {
-        kept++;
-      }
-    }
-    assertThat(kept).isBetween(598, 601);
+    assertThat(paced(10, 1800, i -> i % 2 == 0 ? at30Fps(i) : -1, FramePacerTest::at30Fps)).isBetween(598, 601);
   }
 
   @Test
   void aStreamWhoseStampStaysStuckFallsBackToArrivalTime() {
     // One stamp, then none: the frames are paced on arrival, at the cap.
-    FramePacer pacer = new FramePacer(10, 0);
-    int kept = 0;
-    for (int i = 0; i < 1800; i++) {
-      long arrival = Math.round(i * 1e9 / 30);
-      if (pacer.dueAt(i == 0 ? 0 : -1, arrival)) {
-        kept++;
-      }
-    }
-    assertThat(kept).isBetween(598, 602);
+    assertThat(paced(10, 1800, i -> i == 0 ? 0 : -1, FramePacerTest::at30Fps)).isBetween(598, 602);
   }
 
   /** Frames kept in one minute of a camera at {@code cameraFps}, each arriving up to {@code jitterMs} late or early. */
   private static int kept(double cameraFps, double capFps, int jitterMs) {
-    FramePacer pacer = new FramePacer(capFps, 0);
     Random random = new Random(1);
+    return paced(capFps, (int) Math.round(60 * cameraFps), i -> -1,
+        i -> Math.round(i * 1e9 / cameraFps) + (random.nextInt(2 * jitterMs + 1) - jitterMs) * MS);
+  }
+
+  /** Frames a pacer at {@code capFps} keeps of {@code frames}, the i-th stamped and arriving as the functions say. */
+  private static int paced(double capFps, int frames, IntToLongFunction stamp, IntToLongFunction arrival) {
+    FramePacer pacer = new FramePacer(capFps, 0);
     int kept = 0;
-    int frames = (int) Math.round(60 * cameraFps);
     for (int i = 0; i < frames; i++) {
-      long arrival = Math.round(i * 1e9 / cameraFps) + (random.nextInt(2 * jitterMs + 1) - jitterMs) * MS;
-      if (pacer.dueAt(-1, arrival)) {
+      if (pacer.dueAt(stamp.applyAsLong(i), arrival.applyAsLong(i))) {
         kept++;
       }
     }
     return kept;
+  }
+
+  private static long at30Fps(int frame) {
+    return Math.round(frame * 1e9 / 30);
   }
 }
