@@ -301,11 +301,11 @@ def main():
     miou, per_class = evaluate(model, val_images, val_labels)
     print(f"held-out mIoU {miou:.4f} per class {per_class}", flush=True)
     model.eval()
-    model = model.to("cpu", memory_format=torch.contiguous_format)
+    # The model is still channels-last, and the TorchScript file keeps the weights' layout: libtorch then runs every
+    # convolution in NHWC, 1.7 times faster than NCHW on the 2-vCPU build machine (libtorch 2.7.1, 320x240).
+    model = model.to("cpu")
     save_weights(model, state_file)
-    # The TorchScript file keeps the weights' layout; channels-last ones make libtorch run every convolution in
-    # NHWC: 1.7 times faster than NCHW on the 2-vCPU build machine (libtorch 2.7.1, 320x240).
-    scripted = torch.jit.script(model.to(memory_format=torch.channels_last))
+    scripted = torch.jit.script(model)
     scripted.save(args.out)
     digest = hashlib.sha256(open(args.out, "rb").read()).hexdigest()
     report = {"miou": miou, "per_class_iou": per_class, "steps": args.steps, "init": args.init,
