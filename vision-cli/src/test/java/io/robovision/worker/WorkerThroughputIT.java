@@ -108,10 +108,17 @@ class WorkerThroughputIT {
     long[] latencies = answers.stream()
         .mapToLong(a -> a.producedMillis() - a.result().getCaptureTime().toEpochMilli()).sorted().toArray();
     long p99 = latencies[(int) Math.ceil(latencies.length * 0.99) - 1];
-    System.out.printf("%d frames, %d segmented, %d skipped, latency p50 %d ms, p99 %d ms, max %d ms%n", published,
-        stats.segmentedCount(), skipped.size(), latencies[latencies.length / 2], p99, latencies[latencies.length - 1]);
-    // Without skipping, the backlog of 10 s of overload would put the last frames tens of seconds behind.
-    assertThat(p99).isLessThan(MAX_FRAME_AGE_MS + 6_000);
+    double slowestBatchMs = answers.stream().filter(a -> a.result().getStatus() == SegmentStatus.OK)
+        .mapToDouble(a -> a.result().getTimings().getInferenceMs() + a.result().getTimings().getDetectionMs())
+        .max().orElseThrow();
+    System.out.printf("%d frames, %d segmented, %d skipped, latency p50 %d ms, p99 %d ms, max %d ms,"
+            + " slowest batch %.0f ms%n", published, stats.segmentedCount(), skipped.size(),
+        latencies[latencies.length / 2], p99, latencies[latencies.length - 1], slowestBatchMs);
+    // A frame is segmented before it is older than the age, or it is its camera's last one and waits at most for the
+    // batch in progress, one batch of the other cameras' frames and its own; one second covers the trip through the
+    // broker. The bound scales with this machine's model speed; without skipping, 10 s of overload would leave the
+    // last frames tens of seconds behind.
+    assertThat((double) p99).isLessThan(MAX_FRAME_AGE_MS + 3 * slowestBatchMs + 1_000);
   }
 
   @Test

@@ -149,9 +149,14 @@ public final class FramePipeline implements AutoCloseable {
       return;
     }
     job.decoded(frame, image, (System.nanoTime() - started) / 1e6);
-    if (!scheduler.add(job)) {
-      job.abandon(new IllegalStateException("the worker stopped before this frame was segmented"));
+    List<InFlightFrame> stale;
+    try {
+      stale = scheduler.add(job);
+    } catch (RejectedExecutionException e) {
+      job.abandon(new IllegalStateException("the worker stopped before this frame was segmented", e));
+      return;
     }
+    stale.forEach(this::skip);
   }
 
   private void deadLetter(InFlightFrame job, Exception reason) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -65,16 +66,22 @@ public final class FrameScheduler<T extends FrameScheduler.Item> {
     this.wallClock = wallClock;
   }
 
-  /** Queues a decoded frame; false when the scheduler is closed and the caller keeps the frame. */
-  public boolean add(T item) {
+  /**
+   * Queues a decoded frame and returns the frames to answer as skipped because it arrived: the older frames of its
+   * camera when that camera fell behind. They leave here at once, not when a predictor is next free, because each one
+   * holds a place the consumer would otherwise fill with newer frames.
+   *
+   * @throws RejectedExecutionException when the scheduler is closed; the caller keeps the frame
+   */
+  public List<T> add(T item) {
     lock.lock();
     try {
       if (closed) {
-        return false;
+        throw new RejectedExecutionException("the frame scheduler is closed");
       }
       waiting.add(new Waiting<>(item, nanoClock.getAsLong()));
       changed.signalAll();
-      return true;
+      return skipStale();
     } finally {
       lock.unlock();
     }

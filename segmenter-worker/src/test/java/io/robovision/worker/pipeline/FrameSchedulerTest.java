@@ -1,11 +1,13 @@
 package io.robovision.worker.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -83,17 +85,29 @@ class FrameSchedulerTest {
   }
 
   @Test
-  void aCameraThatFellBehindKeepsOnlyItsNewestFrame() throws Exception {
+  void aFrameOfACameraThatFellBehindSkipsItsOlderFramesAtOnce() throws Exception {
     FrameScheduler<Frame> scheduler = scheduler(4, 0, 1_000);
-    Frame a0 = frame("a", 0, 1_500);
-    Frame a1 = frame("a", 1, 800);
-    Frame a2 = frame("a", 2, 100);
+    Frame a0 = frame("a", 0, 900);
+    Frame a1 = frame("a", 1, 600);
     Frame b0 = frame("b", 0, 900);
-    Frame b1 = frame("b", 1, 100);
-    List.of(a0, b0, a1, b1, a2).forEach(scheduler::add);
+    assertThat(List.of(a0, a1, b0)).allSatisfy(frame -> assertThat(scheduler.add(frame)).isEmpty());
+    wall.addAndGet(200);
+    Frame a2 = frame("a", 2, 0);
+    assertThat(scheduler.add(a2)).containsExactly(a0, a1);
     FrameScheduler.Selection<Frame> selection = scheduler.take();
-    assertThat(selection.skipped()).containsExactly(a0, a1);
-    assertThat(selection.batch()).containsExactly(b0, b1, a2);
+    assertThat(selection.skipped()).isEmpty();
+    assertThat(selection.batch()).containsExactly(b0, a2);
+  }
+
+  @Test
+  void framesThatAgeWhileWaitingAreSkippedWhenAPredictorTakes() throws Exception {
+    FrameScheduler<Frame> scheduler = scheduler(8, 60_000, 1_000);
+    assertThat(scheduler.add(frame("a", 0, 900))).isEmpty();
+    assertThat(scheduler.add(frame("a", 1, 100))).isEmpty();
+    wall.addAndGet(200);
+    FrameScheduler.Selection<Frame> selection = scheduler.take();
+    assertThat(selection.skipped()).extracting(Frame::sequence).containsExactly(0L);
+    assertThat(selection.batch()).extracting(Frame::sequence).containsExactly(1L);
   }
 
   @Test
@@ -101,8 +115,8 @@ class FrameSchedulerTest {
     FrameScheduler<Frame> scheduler = scheduler(4, 0, 1_000);
     Frame old = frame("a", 7, 60_000);
     Frame other = frame("b", 3, 50_000);
-    scheduler.add(old);
-    scheduler.add(other);
+    assertThat(scheduler.add(old)).isEmpty();
+    assertThat(scheduler.add(other)).isEmpty();
     FrameScheduler.Selection<Frame> selection = scheduler.take();
     assertThat(selection.skipped()).isEmpty();
     assertThat(selection.batch()).containsExactly(old, other);
@@ -113,30 +127,19 @@ class FrameSchedulerTest {
     FrameScheduler<Frame> scheduler = scheduler(4, 0, 1_000);
     Frame newer = frame("a", 5, 1_200);
     Frame older = frame("a", 4, 1_300);
-    scheduler.add(newer);
-    scheduler.add(older);
-    FrameScheduler.Selection<Frame> selection = scheduler.take();
-    assertThat(selection.skipped()).containsExactly(older);
-    assertThat(selection.batch()).containsExactly(newer);
+    assertThat(scheduler.add(newer)).isEmpty();
+    assertThat(scheduler.add(older)).containsExactly(older);
+    assertThat(scheduler.take().batch()).containsExactly(newer);
   }
 
   @Test
   void withTheAgeOffNothingIsSkipped() throws Exception {
     FrameScheduler<Frame> scheduler = scheduler(8, 0, 0);
-    List.of(frame("a", 0, 60_000), frame("a", 1, 30_000), frame("a", 2, 0)).forEach(scheduler::add);
+    List.of(frame("a", 0, 60_000), frame("a", 1, 30_000), frame("a", 2, 0))
+        .forEach(frame -> assertThat(scheduler.add(frame)).isEmpty());
     FrameScheduler.Selection<Frame> selection = scheduler.take();
     assertThat(selection.skipped()).isEmpty();
     assertThat(selection.batch()).hasSize(3);
-  }
-
-  @Test
-  void skipsAreHandedOutWithoutWaitingForABatch() throws Exception {
-    FrameScheduler<Frame> scheduler = scheduler(8, 60_000, 1_000);
-    scheduler.add(frame("a", 0, 2_000));
-    scheduler.add(frame("a", 1, 10));
-    FrameScheduler.Selection<Frame> selection = scheduler.take();
-    assertThat(selection.skipped()).extracting(Frame::sequence).containsExactly(0L);
-    assertThat(selection.batch()).extracting(Frame::sequence).containsExactly(1L);
   }
 
   @Test
@@ -148,6 +151,6 @@ class FrameSchedulerTest {
     List<Frame> left = scheduler.close();
     assertThat(taken.get(30, TimeUnit.SECONDS)).isNull();
     assertThat(left).containsExactly(waiting);
-    assertThat(scheduler.add(frame("a", 1, 0))).isFalse();
+    assertThatThrownBy(() -> scheduler.add(frame("a", 1, 0))).isInstanceOf(RejectedExecutionException.class);
   }
 }
