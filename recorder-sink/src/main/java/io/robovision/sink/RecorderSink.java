@@ -11,6 +11,7 @@ import io.robovision.serde.AvroSerializer;
 import io.robovision.sink.analytics.AnalyticsCsv;
 import io.robovision.sink.analytics.AnalyticsRows;
 import io.robovision.sink.analytics.DetectionPublisher;
+import io.robovision.sink.reorder.CaughtUpClock;
 import io.robovision.sink.reorder.Held;
 import io.robovision.sink.reorder.OffsetTracker;
 import io.robovision.sink.reorder.ReorderBuffer;
@@ -69,6 +70,7 @@ public final class RecorderSink implements Runnable {
   private final LastKnownResults lastKnown = new LastKnownResults();
   private final DroppedFrames dropped = new DroppedFrames();
   private final OffsetTracker offsets = new OffsetTracker();
+  private final CaughtUpClock gapClock = new CaughtUpClock();
   private final Map<String, ReorderBuffer<Held<Frame>, Held<SegmentResult>>> cameras = new HashMap<>();
   private final Map<String, Long> lastWritten = new HashMap<>();
   private final AvroDeserializer<Frame> frames = new AvroDeserializer<>(Frame.getClassSchema());
@@ -137,12 +139,11 @@ public final class RecorderSink implements Runnable {
   private void consume() {
     try {
       while (running) {
-        long now = System.currentTimeMillis();
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-          accept(record, now);
+          accept(record);
         }
-        updateLagAndReadiness();
-        drain(System.currentTimeMillis());
+        boolean caughtUp = updateLagAndReadiness();
+        drain(gapClock.tick(System.currentTimeMillis(), caughtUp));
         closeIdleSegments(System.currentTimeMillis());
         if (System.currentTimeMillis() - lastCommit >= COMMIT_INTERVAL_MS) {
           commit();
@@ -175,7 +176,7 @@ public final class RecorderSink implements Runnable {
     return pending;
   }
 
-  private void accept(ConsumerRecord<String, byte[]> record, long now) {
+  private void accept(ConsumerRecord<String, byte[]> record) {
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
     offsets.consumed(partition, record.offset());
     boolean isFrame = record.topic().equals(config.topics().frames());
@@ -185,12 +186,12 @@ public final class RecorderSink implements Runnable {
         Frame frame = frames.deserialize(record.topic(), record.value());
         Held<Frame> held = new Held<>(frame, partition, record.offset());
         hold(frame.getCameraId(), frame.getSequence(), held,
-            () -> buffer(frame.getCameraId()).offerFrame(frame.getSequence(), held, now));
+            () -> buffer(frame.getCameraId()).offerFrame(frame.getSequence(), held));
       } else {
         SegmentResult result = results.deserialize(record.topic(), record.value());
         Held<SegmentResult> held = new Held<>(result, partition, record.offset());
         hold(result.getCameraId(), result.getSequence(), held,
-            () -> buffer(result.getCameraId()).offerResult(result.getSequence(), held, now));
+            () -> buffer(result.getCameraId()).offerResult(result.getSequence(), held));
       }
     } catch (SerializationException e) {
       stats.unreadable();
@@ -226,12 +227,13 @@ public final class RecorderSink implements Runnable {
         config.reorderCapacity(), this::release));
   }
 
-  private void drain(long now) {
+  /** {@code gapMillis}: the {@link CaughtUpClock}'s time, which the cameras' gap timeouts count in. */
+  private void drain(long gapMillis) {
     int held = 0;
     for (var entry : cameras.entrySet()) {
       ReorderBuffer<Held<Frame>, Held<SegmentResult>> buffer = entry.getValue();
       String camera = entry.getKey();
-      for (ReorderBuffer.Released<Held<Frame>, Held<SegmentResult>> released : buffer.drain(now)) {
+      for (ReorderBuffer.Released<Held<Frame>, Held<SegmentResult>> released : buffer.drain(gapMillis)) {
         if (released instanceof ReorderBuffer.Pair<Held<Frame>, Held<SegmentResult>> pair) {
           record(camera, pair);
         } else if (released instanceof ReorderBuffer.Gap<Held<Frame>, Held<SegmentResult>> gap) {
@@ -304,10 +306,15 @@ public final class RecorderSink implements Runnable {
     }
   }
 
-  private void updateLagAndReadiness() {
+  /** Returns whether the consumer has read up to the end of every assigned partition. */
+  private boolean updateLagAndReadiness() {
     long lag = 0;
+    boolean caughtUp = true;
     for (TopicPartition partition : consumer.assignment()) {
-      lag += consumer.currentLag(partition).orElse(0);
+      OptionalLong behind = consumer.currentLag(partition);
+      lag += behind.orElse(0);
+      // Unknown until the first fetch answers: there may be records to read.
+      caughtUp &= behind.isPresent() && behind.getAsLong() == 0;
     }
     stats.lag(lag);
     if (consumer.assignment().isEmpty()) {
@@ -316,6 +323,7 @@ public final class RecorderSink implements Runnable {
     } else {
       stats.health().ready();
     }
+    return caughtUp;
   }
 
   /** A record in an open segment is lost if the sink dies before the segment closes, so its offset stays held. */
@@ -339,7 +347,7 @@ public final class RecorderSink implements Runnable {
 
   /** On a requested stop: records what is ready, closes every segment and commits it all. */
   private void finish() {
-    drain(System.currentTimeMillis());
+    drain(gapClock.millis());
     writer.closeAllSegments();
     try {
       commit();

@@ -57,7 +57,7 @@ public final class ReorderBuffer<F, R> {
    * Frames arrive in order from their partition, so the first one seen fixes where this camera
    * starts; results that come before it wait.
    */
-  public Outcome offerFrame(long sequence, F frame, long nowMillis) {
+  public Outcome offerFrame(long sequence, F frame) {
     if (next < 0) {
       next = sequence;
       Map<Long, R> stale = results.headMap(sequence);
@@ -68,7 +68,7 @@ public final class ReorderBuffer<F, R> {
     return offer(frames, sequence, frame);
   }
 
-  public Outcome offerResult(long sequence, R result, long nowMillis) {
+  public Outcome offerResult(long sequence, R result) {
     return offer(results, sequence, result);
   }
 

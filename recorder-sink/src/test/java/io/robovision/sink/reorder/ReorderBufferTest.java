@@ -27,15 +27,15 @@ class ReorderBufferTest {
   @Test
   void releasesPairsInSequenceOrderWhateverTheArrivalOrder() {
     for (long s : new long[] {10, 11, 12, 13, 14}) {
-      buffer.offerFrame(s, "f" + s, 0);
+      buffer.offerFrame(s, "f" + s);
     }
-    buffer.offerResult(12, "r12", 0);
-    buffer.offerResult(11, "r11", 0);
+    buffer.offerResult(12, "r12");
+    buffer.offerResult(11, "r11");
     assertThat(drained(0)).isEmpty();
-    buffer.offerResult(10, "r10", 0);
-    buffer.offerResult(14, "r14", 0);
+    buffer.offerResult(10, "r10");
+    buffer.offerResult(14, "r14");
     assertThat(drained(0)).containsExactly("10", "11", "12");
-    buffer.offerResult(13, "r13", 0);
+    buffer.offerResult(13, "r13");
     List<Released<String, String>> pairs = buffer.drain(0);
     assertThat(pairs).map(r -> ((Pair<String, String>) r).frame()).containsExactly("f13", "f14");
     assertThat(pairs).map(r -> ((Pair<String, String>) r).result()).containsExactly("r13", "r14");
@@ -46,31 +46,31 @@ class ReorderBufferTest {
 
   @Test
   void resultsMayArriveLongBeforeTheirFramesInAnyOrder() {
-    buffer.offerResult(3, "r3", 0);
-    buffer.offerResult(1, "r1", 0);
-    buffer.offerFrame(1, "f1", 0);
-    buffer.offerResult(2, "r2", 0);
+    buffer.offerResult(3, "r3");
+    buffer.offerResult(1, "r1");
+    buffer.offerFrame(1, "f1");
+    buffer.offerResult(2, "r2");
     assertThat(drained(0)).containsExactly("1");
-    buffer.offerFrame(2, "f2", 0);
-    buffer.offerFrame(3, "f3", 0);
+    buffer.offerFrame(2, "f2");
+    buffer.offerFrame(3, "f3");
     assertThat(drained(0)).containsExactly("2", "3");
     assertThat(stale).isEmpty();
   }
 
   @Test
   void dropsAndCountsDuplicatedFramesAndResults() {
-    buffer.offerFrame(0, "f0", 0);
-    assertThat(buffer.offerFrame(0, "again", 0)).isEqualTo(Outcome.DUPLICATE);
-    buffer.offerResult(1, "r1", 0);
-    assertThat(buffer.offerResult(1, "r1 from a second worker", 0)).isEqualTo(Outcome.DUPLICATE);
-    buffer.offerResult(0, "r0", 0);
-    buffer.offerFrame(1, "f1", 0);
+    buffer.offerFrame(0, "f0");
+    assertThat(buffer.offerFrame(0, "again")).isEqualTo(Outcome.DUPLICATE);
+    buffer.offerResult(1, "r1");
+    assertThat(buffer.offerResult(1, "r1 from a second worker")).isEqualTo(Outcome.DUPLICATE);
+    buffer.offerResult(0, "r0");
+    buffer.offerFrame(1, "f1");
     List<Released<String, String>> released = buffer.drain(0);
     assertThat(describe(released)).containsExactly("0", "1");
     assertThat(released).map(r -> ((Pair<String, String>) r).frame()).containsExactly("f0", "f1");
     assertThat(released).map(r -> ((Pair<String, String>) r).result()).containsExactly("r0", "r1");
-    assertThat(buffer.offerResult(0, "late copy", 0)).isEqualTo(Outcome.DUPLICATE);
-    assertThat(buffer.offerFrame(1, "replayed", 0)).isEqualTo(Outcome.DUPLICATE);
+    assertThat(buffer.offerResult(0, "late copy")).isEqualTo(Outcome.DUPLICATE);
+    assertThat(buffer.offerFrame(1, "replayed")).isEqualTo(Outcome.DUPLICATE);
     assertThat(buffer.duplicates()).isEqualTo(4);
     assertThat(buffer.pending()).isZero();
     assertThat(drained(0)).isEmpty();
@@ -78,9 +78,9 @@ class ReorderBufferTest {
 
   @Test
   void resultsOlderThanTheFirstFrameAreDuplicatesOfWorkAlreadyDone() {
-    buffer.offerResult(3, "r3", 0);
-    buffer.offerResult(5, "r5", 0);
-    buffer.offerFrame(5, "f5", 0);
+    buffer.offerResult(3, "r3");
+    buffer.offerResult(5, "r5");
+    buffer.offerFrame(5, "f5");
     assertThat(drained(0)).containsExactly("5");
     assertThat(buffer.duplicates()).isEqualTo(1);
     assertThat(stale).containsExactly("r3");
@@ -88,11 +88,11 @@ class ReorderBufferTest {
 
   @Test
   void givesUpOnAMissingResultAfterTheTimeoutAndHandsOverTheFrameThatCame() {
-    buffer.offerFrame(0, "f0", 0);
-    buffer.offerFrame(1, "f1", 0);
-    buffer.offerFrame(2, "f2", 0);
-    buffer.offerResult(0, "r0", 0);
-    buffer.offerResult(2, "r2", 0);
+    buffer.offerFrame(0, "f0");
+    buffer.offerFrame(1, "f1");
+    buffer.offerFrame(2, "f2");
+    buffer.offerResult(0, "r0");
+    buffer.offerResult(2, "r2");
     assertThat(drained(500)).containsExactly("0");
     assertThat(drained(1_499)).isEmpty();
     List<Released<String, String>> released = buffer.drain(1_500);
@@ -106,11 +106,11 @@ class ReorderBufferTest {
 
   @Test
   void givesUpOnAMissingFrameAndHandsOverTheResultThatCame() {
-    buffer.offerFrame(0, "f0", 0);
-    buffer.offerResult(0, "r0", 0);
-    buffer.offerResult(1, "r1", 0);
-    buffer.offerFrame(2, "f2", 0);
-    buffer.offerResult(2, "r2", 0);
+    buffer.offerFrame(0, "f0");
+    buffer.offerResult(0, "r0");
+    buffer.offerResult(1, "r1");
+    buffer.offerFrame(2, "f2");
+    buffer.offerResult(2, "r2");
     assertThat(drained(0)).containsExactly("0");
     List<Released<String, String>> released = buffer.drain(1_000);
     assertThat(describe(released)).containsExactly("gap:1+1", "2");
@@ -121,25 +121,25 @@ class ReorderBufferTest {
 
   @Test
   void aLateArrivalWithinTheTimeoutFillsTheGap() {
-    buffer.offerFrame(0, "f0", 0);
-    buffer.offerResult(0, "r0", 0);
-    buffer.offerFrame(2, "f2", 0);
-    buffer.offerResult(2, "r2", 0);
+    buffer.offerFrame(0, "f0");
+    buffer.offerResult(0, "r0");
+    buffer.offerFrame(2, "f2");
+    buffer.offerResult(2, "r2");
     assertThat(drained(100)).containsExactly("0");
     assertThat(drained(900)).isEmpty();
-    buffer.offerFrame(1, "f1", 950);
-    buffer.offerResult(1, "r1", 950);
+    buffer.offerFrame(1, "f1");
+    buffer.offerResult(1, "r1");
     assertThat(drained(950)).containsExactly("1", "2");
     assertThat(buffer.gaps()).isZero();
   }
 
   @Test
   void releasesAWholeRunOfMissingSequenceNumbersAsOneGap() {
-    buffer.offerFrame(0, "f0", 0);
-    buffer.offerResult(0, "r0", 0);
+    buffer.offerFrame(0, "f0");
+    buffer.offerResult(0, "r0");
     drained(0);
-    buffer.offerFrame(5, "f5", 10);
-    buffer.offerResult(5, "r5", 10);
+    buffer.offerFrame(5, "f5");
+    buffer.offerResult(5, "r5");
     assertThat(drained(100)).isEmpty();
     assertThat(drained(1_099)).isEmpty();
     List<Released<String, String>> released = buffer.drain(1_100);
@@ -153,11 +153,11 @@ class ReorderBufferTest {
 
   @Test
   void aMissingNumberFollowedByHalfPairsIsGivenUpOneAtATime() {
-    buffer.offerFrame(0, "f0", 0);
-    buffer.offerResult(0, "r0", 0);
-    buffer.offerFrame(2, "f2", 0);
-    buffer.offerFrame(3, "f3", 0);
-    buffer.offerResult(3, "r3", 0);
+    buffer.offerFrame(0, "f0");
+    buffer.offerResult(0, "r0");
+    buffer.offerFrame(2, "f2");
+    buffer.offerFrame(3, "f3");
+    buffer.offerResult(3, "r3");
     assertThat(drained(0)).containsExactly("0");
     assertThat(drained(1_000)).containsExactly("gap:1+1");
     // Number 2 has its frame and waits for its result, again no longer than the timeout.
@@ -169,11 +169,11 @@ class ReorderBufferTest {
   @Test
   void waitsForASlowWorkerWithoutCountingGaps() {
     for (long s = 0; s < 4; s++) {
-      buffer.offerFrame(s, "f" + s, 0);
+      buffer.offerFrame(s, "f" + s);
     }
     assertThat(drained(60_000)).isEmpty();
-    buffer.offerResult(0, "r0", 60_000);
-    buffer.offerResult(1, "r1", 60_000);
+    buffer.offerResult(0, "r0");
+    buffer.offerResult(1, "r1");
     assertThat(drained(120_000)).containsExactly("0", "1");
     assertThat(buffer.gaps()).isZero();
   }
@@ -181,10 +181,10 @@ class ReorderBufferTest {
   @Test
   void boundsMemoryByGivingUpEarlyWhenFull() {
     ReorderBuffer<String, String> small = new ReorderBuffer<>(60_000, 4, stale::add);
-    small.offerFrame(0, "f0", 0);
+    small.offerFrame(0, "f0");
     for (long s = 1; s <= 3; s++) {
-      small.offerFrame(s, "f" + s, 0);
-      small.offerResult(s, "r" + s, 0);
+      small.offerFrame(s, "f" + s);
+      small.offerResult(s, "r" + s);
     }
     assertThat(describe(small.drain(1))).containsExactly("gap:0+1", "1", "2", "3");
     assertThat(small.gaps()).isEqualTo(1);

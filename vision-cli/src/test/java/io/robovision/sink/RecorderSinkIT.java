@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -51,16 +52,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a recorder sink running in its own JVM in the middle of a segment, restarts it, and checks
- * on the real MP4 files that every frame was recorded exactly once: each frame carries its
- * sequence number as a row of black and white blocks, read back from the decoded video.
+ * The recorder sink on the real broker, checked on the real MP4 files: each frame carries its sequence number as a
+ * row of black and white blocks, read back from the decoded video.
  *
  * <p>Both cameras share one partition and camera-2 starts ten frames later, so their segments
  * overlap: camera-2's open segment holds the partition's commit back to before the end of
- * camera-1's last closed segment, and the restarted sink re-reads frames that camera-1 already
+ * camera-1's last closed segment, and a restarted sink re-reads frames that camera-1 already
  * has on disk.
  */
-class RecorderSinkCrashIT {
+class RecorderSinkIT {
   private static final List<String> CAMERAS = List.of("camera-1", "camera-2");
   private static final int FRAMES = 120;
   private static final int BEFORE_CRASH = 50;
@@ -75,11 +75,13 @@ class RecorderSinkCrashIT {
   private static final Instant START = Instant.parse("2026-11-26T10:00:00.000Z");
   private static final long MISSING_RESULT = 70;
   private static final long SKIPPED_RESULT = 80;
+  private static final long NO_LATE_RESULT = -1;
   private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("HH-mm-ss").withZone(ZoneOffset.UTC);
 
   @TempDir
   Path dir;
 
+  /** Kills a sink running in its own JVM in the middle of a segment and restarts it: every frame is recorded once. */
   @Test
   void recordsEveryFrameExactlyOnceAcrossAnAbruptStop() throws Exception {
     Path out = dir.resolve("out");
@@ -93,7 +95,7 @@ class RecorderSinkCrashIT {
       List<Path> unfinished;
       try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.clientProperties(Map.of()),
           new StringSerializer(), new ByteArraySerializer())) {
-        publish(producer, 0, BEFORE_CRASH);
+        publish(producer, 0, BEFORE_CRASH, NO_LATE_RESULT);
 
         Process first = startChildSink(settings);
         try {
@@ -108,7 +110,7 @@ class RecorderSinkCrashIT {
         assertThat(unfinished).as("the killed sink was in the middle of a segment of each camera").hasSize(2);
         assertThat(files(out, ".mp4")).as("segments closed before the crash").hasSize(3);
 
-        publish(producer, BEFORE_CRASH, FRAMES);
+        publish(producer, BEFORE_CRASH, FRAMES, NO_LATE_RESULT);
       }
 
       RecorderSink restarted = SinkMain.start(SinkConfig.from(new Settings(settings)), telemetry);
@@ -151,6 +153,46 @@ class RecorderSinkCrashIT {
         "vision_sink_frames_skipped_total 1.0", "vision_sink_frames_gaps_total 1.0", "vision_sink_frames_dropped_total 1.0",
         "vision_sink_segments_closed_total " + stats.segmentsClosedCount() + ".0");
     assertThat(stats.segmentsClosedCount()).as("segments the restarted sink closed").isPositive();
+  }
+
+  @Test
+  void aSinkFarBehindWaitsForAResultItHasNotReadYet() throws Exception {
+    long frames = 60;
+    long late = 5;
+    Path out = dir.resolve("behind");
+    RecorderSink sink;
+    try (EmbeddedBroker broker = EmbeddedBroker.start(0, null)) {
+      KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), Map.of());
+      new TopicSetup(kafka).ensure(Set.of("vision.frames", "vision.segments", "vision.analytics", "vision.deadletter"),
+          1, (short) 1, 16 * 1024 * 1024);
+      try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.clientProperties(Map.of()),
+          new StringSerializer(), new ByteArraySerializer())) {
+        publish(producer, 0, frames, late);
+      }
+      // Camera-1's result 5 is the topic's last record: at 20 records a poll, the sink holds complete later pairs
+      // for many polls before it gets there, each of them far longer than the timeout.
+      Map<String, String> settings = sinkSettings(broker.bootstrapServers(), out);
+      settings.put(SinkConfig.GAP_TIMEOUT_MS, "1");
+      settings.put("kafka.max.poll.records", "20");
+      sink = SinkMain.start(SinkConfig.from(new Settings(settings)), new Telemetry());
+      Thread thread = new Thread(sink, "sink-behind");
+      thread.start();
+      awaitCsvRows(out.resolve("analytics.csv"), frames - 1, null);
+      sink.stop();
+      thread.join(30_000);
+    }
+
+    assertThat(sink.stats().gapCount()).isZero();
+    assertThat(sink.stats().droppedCount()).isZero();
+    VideoFiles videos = new VideoFiles(out);
+    for (String camera : CAMERAS) {
+      List<Long> recorded = new ArrayList<>();
+      for (SegmentFile segment : videos.closed(camera)) {
+        recorded.addAll(decodeSequences(segment.file()));
+      }
+      assertThat(recorded).as("sequence numbers in the video of %s", camera)
+          .isEqualTo(LongStream.range(first(camera), frames).boxed().toList());
+    }
   }
 
   /** Each sequence number once; camera-2's result 70 never arrives, so that frame repeats the picture of 69. */
@@ -215,7 +257,9 @@ class RecorderSinkCrashIT {
     }
   }
 
-  private static void publish(KafkaProducer<String, byte[]> producer, long from, long to) throws Exception {
+  /** Camera-1's result {@code lateResult} goes after everything else. */
+  private static void publish(KafkaProducer<String, byte[]> producer, long from, long to, long lateResult)
+      throws Exception {
     AvroSerializer<Frame> frames = new AvroSerializer<>(Frame.getClassSchema());
     AvroSerializer<SegmentResult> results = new AvroSerializer<>(SegmentResult.getClassSchema());
     for (long sequence = from; sequence < to; sequence++) {
@@ -225,7 +269,8 @@ class RecorderSinkCrashIT {
         }
         producer.send(new ProducerRecord<>("vision.frames", camera,
             frames.serialize("vision.frames", frame(camera, sequence))));
-        if (camera.equals("camera-2") && sequence == MISSING_RESULT) {
+        if (camera.equals("camera-2") && sequence == MISSING_RESULT
+            || camera.equals("camera-1") && sequence == lateResult) {
           continue;
         }
         byte[] result = results.serialize("vision.segments", result(camera, sequence));
@@ -235,6 +280,10 @@ class RecorderSinkCrashIT {
           producer.send(new ProducerRecord<>("vision.segments", camera, result));
         }
       }
+    }
+    if (lateResult != NO_LATE_RESULT) {
+      producer.send(new ProducerRecord<>("vision.segments", "camera-1",
+          results.serialize("vision.segments", result("camera-1", lateResult))));
     }
     producer.flush();
   }
