@@ -30,6 +30,11 @@ public record SinkConfig(
   public static final String VIDEO_FPS = "sink.video.fps";
   public static final String OVERLAY_ALPHA = "sink.overlay.alpha";
   public static final String GAP_TIMEOUT_MS = "sink.gap.timeout.ms";
+  /**
+   * Longer than a worker's fail-over (its 10 s session, then the new owner re-reads from the last commit), during
+   * which the sink may hold a later result of a camera that the dead worker sent before the one it did not.
+   */
+  private static final long DEFAULT_GAP_TIMEOUT_MS = 30_000;
   public static final String REORDER_CAPACITY = "sink.reorder.capacity";
   public static final String SEGMENT_SECONDS = "sink.segment.seconds";
   public static final String OUTPUT = "sink.output";
@@ -73,7 +78,7 @@ public record SinkConfig(
         Path.of(settings.string(CLASSES, settings.home().resolve("models/voc_classes.txt").toString())),
         settings.decimal(VIDEO_FPS, 10),
         settings.decimal(OVERLAY_ALPHA, 0.5),
-        settings.longValue(GAP_TIMEOUT_MS, 10_000),
+        settings.longValue(GAP_TIMEOUT_MS, DEFAULT_GAP_TIMEOUT_MS),
         settings.integer(REORDER_CAPACITY, 2_000),
         settings.integer(SEGMENT_SECONDS, 60),
         output(settings),

@@ -14,9 +14,9 @@ public final class SinkSettingDocs {
       new SettingDoc(SinkConfig.CLASSES, "models/voc_classes.txt", "class names of the segmentation model"),
       new SettingDoc(SinkConfig.VIDEO_FPS, "10", "frame rate written into the MP4s"),
       new SettingDoc(SinkConfig.OVERLAY_ALPHA, "0.5", "opacity of the class mask over the video, (0, 1]"),
-      new SettingDoc(SinkConfig.GAP_TIMEOUT_MS, "10000",
+      new SettingDoc(SinkConfig.GAP_TIMEOUT_MS, "30000",
           "how long a missing frame or result holds back its camera before it counts as a gap;"
-              + " only the time the sink spends caught up with its topics counts"),
+              + " only the time the sink spends caught up with its topics counts; longer than a worker fail-over"),
       new SettingDoc(SinkConfig.REORDER_CAPACITY, "2000", "frames + results held per camera at most"),
       new SettingDoc(SinkConfig.SEGMENT_SECONDS, "60", "capture time covered by each MP4 segment"),
       new SettingDoc(SinkConfig.OUTPUT, "overlay", "what the videos show: overlay, original or side-by-side"),

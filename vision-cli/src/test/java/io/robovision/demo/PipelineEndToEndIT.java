@@ -1,5 +1,7 @@
 package io.robovision.demo;
 
+import static io.robovision.sink.RecordedOutput.csvSequences;
+import static io.robovision.sink.RecordedOutput.videoFrames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -13,7 +15,6 @@ import io.robovision.schemas.Frame;
 import io.robovision.schemas.ImageEncoding;
 import io.robovision.serde.AvroDeserializer;
 import io.robovision.serde.AvroSerializer;
-import java.io.FileReader;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.LongStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,7 +35,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,7 +72,7 @@ class PipelineEndToEndIT {
       for (List<String> segments : summary.videos().values()) {
         long frames = 0;
         for (String segment : segments) {
-          frames += countVideoFrames(Path.of(segment));
+          frames += videoFrames(Path.of(segment));
         }
         assertThat(frames).isEqualTo(FRAMES);
       }
@@ -112,7 +110,7 @@ class PipelineEndToEndIT {
     assertThat(second.duplicates()).isZero();
     assertThat(second.framesLost()).isZero();
     assertThat(second.videos().get("camera-1")).hasSize(1);
-    assertThat(countVideoFrames(Path.of(second.videos().get("camera-1").get(0)))).isEqualTo(6);
+    assertThat(videoFrames(Path.of(second.videos().get("camera-1").get(0)))).isEqualTo(6);
     assertThat(csvSequences(out.resolve("analytics.csv")).get("camera-1")).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
     assertThat(foreign).hasContent("not a recording");
   }
@@ -135,28 +133,6 @@ class PipelineEndToEndIT {
       producer.send(new ProducerRecord<>("vision.frames", "broken-camera",
           new AvroSerializer<Frame>(Frame.getClassSchema()).serialize("vision.frames", brokenImage))).get();
     }
-  }
-
-  private static long countVideoFrames(Path video) throws Exception {
-    try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
-      grabber.start();
-      long frames = 0;
-      while (grabber.grabImage() != null) {
-        frames++;
-      }
-      grabber.stop();
-      return frames;
-    }
-  }
-
-  private static Map<String, List<Long>> csvSequences(Path csv) throws Exception {
-    Map<String, List<Long>> sequences = new HashMap<>();
-    try (FileReader reader = new FileReader(csv.toFile())) {
-      for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-        sequences.computeIfAbsent(row.get("camera_id"), c -> new ArrayList<>()).add(Long.parseLong(row.get("sequence")));
-      }
-    }
-    return sequences;
   }
 
   private static Map<String, List<Long>> analyticsSequences(KafkaSettings kafka) {

@@ -10,6 +10,7 @@ import io.robovision.broker.EmbeddedBroker;
 import io.robovision.config.KafkaSettings;
 import io.robovision.config.Settings;
 import io.robovision.kafka.TopicSetup;
+import io.robovision.launch.ChildJvm;
 import io.robovision.schemas.ClassCoverage;
 import io.robovision.schemas.Frame;
 import io.robovision.schemas.ImageEncoding;
@@ -76,6 +77,7 @@ class RecorderSinkIT {
   private static final long MISSING_RESULT = 70;
   private static final long SKIPPED_RESULT = 80;
   private static final long NO_LATE_RESULT = -1;
+  private static final String FIRST_SINK = "first-sink";
   private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("HH-mm-ss").withZone(ZoneOffset.UTC);
 
   @TempDir
@@ -97,7 +99,7 @@ class RecorderSinkIT {
           new StringSerializer(), new ByteArraySerializer())) {
         publish(producer, 0, BEFORE_CRASH, NO_LATE_RESULT);
 
-        Process first = startChildSink(settings);
+        Process first = ChildJvm.start(SinkMain.class, settings, dir, FIRST_SINK);
         try {
           awaitCsvRows(out.resolve("analytics.csv"), BEFORE_CRASH - 1, first);
           // Long enough for a commit of everything written (every second), short of closing idle segments (4 s).
@@ -219,19 +221,6 @@ class RecorderSinkIT {
     return settings;
   }
 
-  private Process startChildSink(Map<String, String> settings) throws IOException {
-    Path properties = dir.resolve("sink.properties");
-    StringBuilder text = new StringBuilder();
-    settings.forEach((key, value) -> text.append(key).append('=').append(value.replace("\\", "\\\\")).append('\n'));
-    Files.writeString(properties, text);
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-        SinkMain.class.getName(), properties.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("first-sink.log").toFile())
-        .start();
-  }
-
   /** Waits until every camera's row for {@code sequence} is in the CSV (written once the frame is in a segment). */
   private void awaitCsvRows(Path csv, long sequence, Process process) throws Exception {
     long deadline = System.currentTimeMillis() + 60_000;
@@ -243,12 +232,12 @@ class RecorderSinkIT {
         }
       }
       if (process != null && !process.isAlive()) {
-        throw new AssertionError("the sink process ended early:\n" + Files.readString(dir.resolve("first-sink.log")));
+        throw new AssertionError("the sink process ended early:\n" + Files.readString(ChildJvm.log(dir, FIRST_SINK)));
       }
       Thread.sleep(20);
     }
     throw new AssertionError("sequence " + sequence + " was not recorded within 60 s"
-        + (process == null ? "" : ":\n" + Files.readString(dir.resolve("first-sink.log"))));
+        + (process == null ? "" : ":\n" + Files.readString(ChildJvm.log(dir, FIRST_SINK))));
   }
 
   private static List<Path> files(Path out, String suffix) throws IOException {

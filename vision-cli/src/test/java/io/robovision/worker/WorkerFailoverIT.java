@@ -1,0 +1,214 @@
+package io.robovision.worker;
+
+import static io.robovision.sink.RecordedOutput.csvSequences;
+import static io.robovision.sink.RecordedOutput.videoFrames;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.robovision.broker.EmbeddedBroker;
+import io.robovision.capture.CaptureConfig;
+import io.robovision.capture.CaptureMain;
+import io.robovision.capture.CaptureStats;
+import io.robovision.config.KafkaSettings;
+import io.robovision.config.Settings;
+import io.robovision.kafka.TopicSetup;
+import io.robovision.launch.ChildJvm;
+import io.robovision.schemas.SegmentResult;
+import io.robovision.schemas.SegmentStatus;
+import io.robovision.serde.AvroDeserializer;
+import io.robovision.sink.RecorderSink;
+import io.robovision.sink.SinkConfig;
+import io.robovision.sink.SinkMain;
+import io.robovision.telemetry.Telemetry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two workers share two cameras' frames, one of them in its own JVM; that one is killed in the middle of its
+ * partition. The other takes the partition over once the dead one's session expires and segments what it left,
+ * and the sink, running all along, records every frame of both cameras exactly once.
+ */
+class WorkerFailoverIT {
+  private static final Path MODELS = Path.of("..", "models");
+  private static final List<String> CAMERAS = List.of("camera-1", "camera-2");
+  private static final int PARTITIONS = 2;
+  private static final long FRAMES = 120;
+  private static final String KILLED = "worker-killed";
+  private static final String SURVIVOR = "worker-survivor";
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void theFramesOfAKilledWorkerAreSegmentedByTheOtherAndRecordedOnce() throws Exception {
+    assertThat(CAMERAS.stream().map(WorkerFailoverIT::partitionOf).distinct()).as("one camera per partition")
+        .hasSize(PARTITIONS);
+    Path out = dir.resolve("out");
+    RecorderSink sink;
+    Map<String, Set<Long>> answeredBy = new HashMap<>();
+    try (EmbeddedBroker broker = EmbeddedBroker.start(0, null)) {
+      KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), Map.of());
+      new TopicSetup(kafka).ensure(Set.of("vision.frames", "vision.segments", "vision.analytics", "vision.deadletter"),
+          PARTITIONS, (short) 1, 16 * 1024 * 1024);
+      for (String camera : CAMERAS) {
+        capture(broker.bootstrapServers(), camera);
+      }
+      sink = SinkMain.start(SinkConfig.from(new Settings(Map.of(
+          KafkaSettings.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+          SinkConfig.OUTPUT_DIR, out.toString(),
+          SinkConfig.CLASSES, MODELS.resolve("voc_classes.txt").toAbsolutePath().toString()))), new Telemetry());
+      Thread sinkThread = new Thread(sink, "sink");
+      sinkThread.start();
+
+      // Loaded and warmed up now, it joins the group within a second or two once it runs.
+      Map<String, String> survivorSettings = workerSettings(broker.bootstrapServers(), SURVIVOR);
+      survivorSettings.put(WorkerConfig.DETECTOR_ENABLED, "false");
+      SegmenterWorker survivor = WorkerMain.start(WorkerConfig.from(new Settings(survivorSettings)),
+          new WorkerStats(new Telemetry()));
+      Thread survivorThread = new Thread(survivor, SURVIVOR);
+      // With both models it is slow enough to hold unfinished frames when it dies; with two predictors its results
+      // go out of order, so the sink may hold a later result of its camera while the replay is still to come.
+      Process killed = ChildJvm.start(WorkerMain.class, workerSettings(broker.bootstrapServers(), KILLED), dir, KILLED);
+      try (KafkaConsumer<String, byte[]> results = resultReader(kafka)) {
+        await(() -> read(results, answeredBy) && answered(answeredBy, KILLED) >= 10, killed,
+            () -> "10 results of " + KILLED);
+        survivorThread.start();
+        await(() -> read(results, answeredBy) && answered(answeredBy, SURVIVOR) >= 1, killed,
+            () -> "a result of " + SURVIVOR + ", which has then joined the group and holds a partition");
+        int unansweredAtKill = unanswered(answeredBy).size();
+        killed.destroyForcibly();
+        assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(unansweredAtKill).as("frames without a result when the worker was killed").isPositive();
+        await(() -> read(results, answeredBy) && unanswered(answeredBy).isEmpty(), null,
+            () -> "a result for every frame; missing: " + unanswered(answeredBy));
+      } finally {
+        killed.destroyForcibly();
+      }
+      await(() -> sink.stats().recordedCount() == CAMERAS.size() * FRAMES, null,
+          () -> "the sink to record " + CAMERAS.size() * FRAMES + " frames (has " + sink.stats().recordedCount() + ")");
+      survivor.stop();
+      survivorThread.join(30_000);
+      sink.stop();
+      sinkThread.join(30_000);
+    }
+
+    System.out.printf("%d frames: %d answered by %s, %d by %s; sink: %d duplicates, %d gaps%n",
+        CAMERAS.size() * FRAMES, answered(answeredBy, KILLED), KILLED, answered(answeredBy, SURVIVOR), SURVIVOR,
+        sink.stats().duplicateCount(), sink.stats().gapCount());
+    assertThat(answeredBy.keySet()).as("workers that answered").containsExactlyInAnyOrder(KILLED, SURVIVOR);
+    assertThat(answeredBy.get(SURVIVOR).stream().map(frame -> CAMERAS.get((int) (frame / FRAMES))).distinct())
+        .as("cameras the survivor answered, its own partition's and the killed worker's").hasSize(CAMERAS.size());
+    assertThat(sink.stats().gapCount()).isZero();
+    assertThat(sink.stats().droppedCount()).isZero();
+    assertThat(csvSequences(out.resolve("analytics.csv"))).containsOnlyKeys(CAMERAS)
+        .allSatisfy((camera, sequences) -> assertThat(sequences).as(camera).isEqualTo(
+            LongStream.range(0, FRAMES).boxed().toList()));
+    for (String camera : CAMERAS) {
+      long frames = 0;
+      for (Path video : videos(out.resolve(camera))) {
+        frames += videoFrames(video);
+      }
+      assertThat(frames).as("frames in the videos of %s", camera).isEqualTo(FRAMES);
+    }
+  }
+
+  private static int partitionOf(String camera) {
+    return Utils.toPositive(Utils.murmur2(camera.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
+  }
+
+  private static void capture(String bootstrapServers, String camera) throws Exception {
+    try (Telemetry telemetry = new Telemetry()) {
+      CaptureStats stats = new CaptureStats(telemetry, camera);
+      CaptureMain.start(CaptureConfig.from(new Settings(Map.of(
+          KafkaSettings.BOOTSTRAP_SERVERS, bootstrapServers,
+          CaptureConfig.CAMERA_ID, camera,
+          CaptureConfig.SOURCE, "synthetic:" + (CAMERAS.indexOf(camera) + 1),
+          CaptureConfig.FPS, "0",
+          CaptureConfig.MAX_FRAMES, Long.toString(FRAMES)))), stats).run();
+      assertThat(stats.publishedCount()).isEqualTo(FRAMES);
+    }
+  }
+
+  private static Map<String, String> workerSettings(String bootstrapServers, String workerId) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put(KafkaSettings.BOOTSTRAP_SERVERS, bootstrapServers);
+    settings.put(WorkerConfig.GROUP_ID, "failover");
+    settings.put(WorkerConfig.WORKER_ID, workerId);
+    settings.put(WorkerConfig.MODEL_PATH,
+        MODELS.resolve("deeplabv3_mobilenet_v3_large.pt").toAbsolutePath().toString());
+    settings.put(WorkerConfig.MODEL_CLASSES, MODELS.resolve("voc_classes.txt").toAbsolutePath().toString());
+    settings.put(WorkerConfig.DETECTOR_PATH, MODELS.resolve("yolo_synthetic.pt").toAbsolutePath().toString());
+    settings.put(WorkerConfig.DETECTOR_CLASSES, MODELS.resolve("coco_classes.txt").toAbsolutePath().toString());
+    return settings;
+  }
+
+  private static KafkaConsumer<String, byte[]> resultReader(KafkaSettings kafka) {
+    KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.clientProperties(Map.of(
+        ConsumerConfig.GROUP_ID_CONFIG, "it-results",
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(), new ByteArrayDeserializer());
+    consumer.subscribe(List.of("vision.segments"));
+    return consumer;
+  }
+
+  /** Files the OK results that arrived under the id of the worker that sent them; true, to chain a condition. */
+  private static boolean read(KafkaConsumer<String, byte[]> consumer, Map<String, Set<Long>> answeredBy) {
+    AvroDeserializer<SegmentResult> results = new AvroDeserializer<>(SegmentResult.getClassSchema());
+    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+      SegmentResult result = results.deserialize(record.topic(), record.value());
+      assertThat(result.getStatus()).as("status of %s#%d", result.getCameraId(), result.getSequence())
+          .isEqualTo(SegmentStatus.OK);
+      answeredBy.computeIfAbsent(result.getWorkerId(), w -> new HashSet<>())
+          .add(CAMERAS.indexOf(result.getCameraId()) * FRAMES + result.getSequence());
+    }
+    return true;
+  }
+
+  private static long answered(Map<String, Set<Long>> answeredBy, String worker) {
+    return answeredBy.getOrDefault(worker, Set.of()).size();
+  }
+
+  private static List<Long> unanswered(Map<String, Set<Long>> answeredBy) {
+    Set<Long> all = new HashSet<>();
+    answeredBy.values().forEach(all::addAll);
+    return LongStream.range(0, CAMERAS.size() * FRAMES).filter(frame -> !all.contains(frame)).boxed().toList();
+  }
+
+  private void await(BooleanSupplier condition, Process child, Supplier<String> what) throws Exception {
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (!condition.getAsBoolean()) {
+      if (child != null && !child.isAlive()) {
+        throw new AssertionError("the child worker ended early:\n" + Files.readString(ChildJvm.log(dir, KILLED)));
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("waited 120 s for " + what.get());
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private static List<Path> videos(Path cameraDir) throws IOException {
+    try (Stream<Path> walk = Files.walk(cameraDir)) {
+      return walk.filter(path -> path.getFileName().toString().endsWith(".mp4")).sorted().toList();
+    }
+  }
+}
