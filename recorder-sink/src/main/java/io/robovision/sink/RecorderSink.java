@@ -38,6 +38,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -380,6 +381,9 @@ public final class RecorderSink implements Runnable {
       consumer.commitSync(offsets.committable());
     } catch (CommitFailedException e) {
       LOG.warn("offsets not committed after a group rebalance: {}", e.getMessage());
+    } catch (TimeoutException e) {
+      // The broker is away (a restart); the offsets stay held and the next commit, a second later, tries again.
+      LOG.warn("offsets not committed: {}", e.getMessage());
     }
   }
 

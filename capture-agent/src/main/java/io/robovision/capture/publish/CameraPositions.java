@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,8 +17,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -43,6 +46,7 @@ public final class CameraPositions implements AutoCloseable {
   private final String cameraId;
   private final Producer<String, byte[]> producer;
   private final AvroSerializer<CameraPosition> serializer = new AvroSerializer<>(CameraPosition.getClassSchema());
+  private final AtomicBoolean failing = new AtomicBoolean();
   private long saved = -1;
   private long latest = -1;
   private long savedAtNanos;
@@ -54,8 +58,16 @@ public final class CameraPositions implements AutoCloseable {
     this.producer = new KafkaProducer<>(kafka.clientProperties(Map.of(
         ProducerConfig.CLIENT_ID_CONFIG, "capture-position-" + cameraId,
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.ACKS_CONFIG, "all")),
+        ProducerConfig.ACKS_CONFIG, "all",
+        // A save must never hold up the camera: while the broker is away a position is simply not saved.
+        ProducerConfig.MAX_BLOCK_MS_CONFIG, 0)),
         new StringSerializer(), new ByteArraySerializer());
+    try {
+      // Asks for the topic's metadata now, so that the first save, after the first frame, finds it.
+      producer.partitionsFor(topic);
+    } catch (TimeoutException notYet) {
+      LOG.debug("camera {}: metadata of topic {} requested", cameraId, topic);
+    }
   }
 
   /** The camera's saved next sequence number, 0 when it has none; reads the whole (compacted) topic. */
@@ -111,7 +123,7 @@ public final class CameraPositions implements AutoCloseable {
   @Override
   public void close() {
     try {
-      if (latest > saved) {
+      if (latest > saved || failing.get()) {
         save();
       }
       producer.flush();
@@ -124,13 +136,28 @@ public final class CameraPositions implements AutoCloseable {
     CameraPosition position = CameraPosition.newBuilder().setCameraId(cameraId).setNextSequence(latest)
         .setUpdated(Instant.now()).build();
     long sequence = latest;
-    producer.send(new ProducerRecord<>(topic, cameraId, serializer.serialize(topic, position)), (metadata, error) -> {
-      if (error != null) {
-        LOG.warn("camera {}: position {} was not saved to topic {}: {}", cameraId, sequence, topic,
-            error.getMessage());
-      }
-    });
     saved = latest;
     savedAtNanos = System.nanoTime();
+    try {
+      producer.send(new ProducerRecord<>(topic, cameraId, serializer.serialize(topic, position)),
+          (metadata, error) -> saveEnded(sequence, error));
+    } catch (KafkaException e) {
+      saveEnded(sequence, e);
+    }
+  }
+
+  /** Warns once when saves start failing and once when they work again, not every second in between. */
+  private void saveEnded(long sequence, Exception error) {
+    if (error == null) {
+      if (failing.compareAndSet(true, false)) {
+        LOG.info("camera {}: positions are saved to topic {} again (position {})", cameraId, topic, sequence);
+      }
+    } else if (failing.compareAndSet(false, true)) {
+      LOG.warn("camera {}: position {} was not saved to topic {}: {}; retrying every {} s, quietly until it works",
+          cameraId, sequence, topic, error.getMessage(), SAVE_INTERVAL.toSeconds());
+    } else {
+      LOG.debug("camera {}: position {} was not saved to topic {}: {}", cameraId, sequence, topic,
+          error.getMessage());
+    }
   }
 }
