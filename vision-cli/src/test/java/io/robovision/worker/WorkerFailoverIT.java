@@ -29,6 +29,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -44,15 +47,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two workers share two cameras' frames, one of them in its own JVM; that one is killed in the middle of its
- * partition. The other takes the partition over once the dead one's session expires and segments what it left,
- * and the sink, running all along, records every frame of both cameras exactly once.
+ * Two workers share two live cameras' frames, one of them in its own JVM; that one is killed while its camera still
+ * runs. The other takes its partition over once the dead one's session expires and segments what it left and what
+ * comes after, and the sink, running all along, records every frame of both cameras exactly once.
  */
 class WorkerFailoverIT {
   private static final Path MODELS = Path.of("..", "models");
   private static final List<String> CAMERAS = List.of("camera-1", "camera-2");
   private static final int PARTITIONS = 2;
-  private static final long FRAMES = 120;
+  private static final long FRAMES = 150;
   private static final String KILLED = "worker-killed";
   private static final String SURVIVOR = "worker-survivor";
 
@@ -68,11 +71,8 @@ class WorkerFailoverIT {
     Map<String, Set<Long>> answeredBy = new HashMap<>();
     try (EmbeddedBroker broker = EmbeddedBroker.start(0, null)) {
       KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), Map.of());
-      new TopicSetup(kafka).ensure(Set.of("vision.frames", "vision.segments", "vision.analytics", "vision.deadletter"),
-          PARTITIONS, (short) 1, 16 * 1024 * 1024);
-      for (String camera : CAMERAS) {
-        capture(broker.bootstrapServers(), camera);
-      }
+      new TopicSetup(kafka).ensure(Set.of("vision.frames", "vision.segments", "vision.analytics", "vision.detections",
+          "vision.deadletter"), PARTITIONS, (short) 1, 16 * 1024 * 1024);
       sink = SinkMain.start(SinkConfig.from(new Settings(Map.of(
           KafkaSettings.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
           SinkConfig.OUTPUT_DIR, out.toString(),
@@ -89,6 +89,12 @@ class WorkerFailoverIT {
       // With both models it is slow enough to hold unfinished frames when it dies; with two predictors its results
       // go out of order, so the sink may hold a later result of its camera while the replay is still to come.
       Process killed = ChildJvm.start(WorkerMain.class, workerSettings(broker.bootstrapServers(), KILLED), dir, KILLED);
+      // The cameras run live for 10 s, so the killed worker's partition still gets frames after it dies, however
+      // fast this machine segments.
+      ExecutorService cameras = Executors.newFixedThreadPool(CAMERAS.size());
+      List<Future<Long>> published = CAMERAS.stream()
+          .map(camera -> cameras.submit(() -> capture(broker.bootstrapServers(), camera))).toList();
+      cameras.shutdown();
       try (KafkaConsumer<String, byte[]> results = resultReader(kafka)) {
         await(() -> read(results, answeredBy) && answered(answeredBy, KILLED) >= 10, killed,
             () -> "10 results of " + KILLED);
@@ -103,6 +109,9 @@ class WorkerFailoverIT {
             () -> "a result for every frame; missing: " + unanswered(answeredBy));
       } finally {
         killed.destroyForcibly();
+      }
+      for (Future<Long> cameraPublished : published) {
+        assertThat(cameraPublished.get(60, TimeUnit.SECONDS)).isEqualTo(FRAMES);
       }
       await(() -> sink.stats().recordedCount() == CAMERAS.size() * FRAMES, null,
           () -> "the sink to record " + CAMERAS.size() * FRAMES + " frames (has " + sink.stats().recordedCount() + ")");
@@ -136,16 +145,17 @@ class WorkerFailoverIT {
     return Utils.toPositive(Utils.murmur2(camera.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
   }
 
-  private static void capture(String bootstrapServers, String camera) throws Exception {
+  /** Runs the camera at 15 frames/s to its frame count; returns how many frames it published. */
+  private static long capture(String bootstrapServers, String camera) throws Exception {
     try (Telemetry telemetry = new Telemetry()) {
       CaptureStats stats = new CaptureStats(telemetry, camera);
       CaptureMain.start(CaptureConfig.from(new Settings(Map.of(
           KafkaSettings.BOOTSTRAP_SERVERS, bootstrapServers,
           CaptureConfig.CAMERA_ID, camera,
           CaptureConfig.SOURCE, "synthetic:" + (CAMERAS.indexOf(camera) + 1),
-          CaptureConfig.FPS, "0",
+          CaptureConfig.FPS, "15",
           CaptureConfig.MAX_FRAMES, Long.toString(FRAMES)))), stats).run();
-      assertThat(stats.publishedCount()).isEqualTo(FRAMES);
+      return stats.publishedCount();
     }
   }
 
