@@ -1,7 +1,7 @@
 package io.robovision.broker;
 
+import static io.robovision.sink.RecordedOutput.cameraFrames;
 import static io.robovision.sink.RecordedOutput.csvSequences;
-import static io.robovision.sink.RecordedOutput.videoFrames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.robovision.capture.CaptureConfig;
@@ -10,6 +10,7 @@ import io.robovision.capture.CaptureStats;
 import io.robovision.config.KafkaSettings;
 import io.robovision.config.Settings;
 import io.robovision.kafka.TopicSetup;
+import io.robovision.launch.Await;
 import io.robovision.sink.RecorderSink;
 import io.robovision.sink.SinkConfig;
 import io.robovision.sink.SinkMain;
@@ -21,13 +22,10 @@ import io.robovision.worker.WorkerStats;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,7 +73,7 @@ class BrokerRestartIT {
       sinkThread.start();
 
       long published = capture(bootstrap, FRAMES / 2);
-      await(() -> sink.stats().recordedCount() == FRAMES / 2, "the first run's frames recorded");
+      Await.until(() -> sink.stats().recordedCount() == FRAMES / 2, () -> "the first run's frames recorded");
       // The sink's analytics rows are acknowledged by its next commit; after that, nothing is in flight.
       Thread.sleep(2_000);
       broker.close();
@@ -85,7 +83,7 @@ class BrokerRestartIT {
       broker = EmbeddedBroker.start(port, data);
 
       published += capture(bootstrap, FRAMES / 2);
-      await(() -> sink.stats().recordedCount() == FRAMES, "the second run's frames recorded");
+      Await.until(() -> sink.stats().recordedCount() == FRAMES, () -> "the second run's frames recorded");
       worker.stop();
       sink.stop();
       workerThread.join(30_000);
@@ -100,13 +98,7 @@ class BrokerRestartIT {
     }
     assertThat(csvSequences(out.resolve("analytics.csv")).get(CAMERA))
         .isEqualTo(LongStream.range(0, FRAMES).boxed().toList());
-    long frames = 0;
-    try (Stream<Path> walk = Files.walk(out.resolve(CAMERA))) {
-      for (Path video : walk.filter(path -> path.toString().endsWith(".mp4")).toList()) {
-        frames += videoFrames(video);
-      }
-    }
-    assertThat(frames).as("frames in the videos").isEqualTo(FRAMES);
+    assertThat(cameraFrames(out.resolve(CAMERA))).as("frames in the videos").isEqualTo(FRAMES);
   }
 
   /** Runs the camera for {@code frames} frames at 10 frames/s; returns how many it published. */
@@ -133,15 +125,5 @@ class BrokerRestartIT {
       }
     }
     throw new IOException("no two free consecutive ports found in 20 attempts");
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 120_000;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("waited 120 s for " + what);
-      }
-      Thread.sleep(50);
-    }
   }
 }

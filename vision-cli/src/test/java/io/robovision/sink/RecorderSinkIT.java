@@ -44,8 +44,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -327,25 +325,20 @@ class RecorderSinkIT {
   /** Decodes every frame of the video and reads the sequence number from its blocks. */
   private static List<Long> decodeSequences(Path video) throws Exception {
     List<Long> sequences = new ArrayList<>();
-    try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile());
-        OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
-      grabber.start();
-      org.bytedeco.javacv.Frame frame;
-      while ((frame = grabber.grabImage()) != null) {
-        Mat image = converter.convert(frame);
-        long sequence = 0;
-        for (int bit = 0; bit < BITS; bit++) {
-          try (Rect centre = new Rect(8 + bit * BLOCK + 4, PATTERN_TOP + 4, BLOCK - 8, BLOCK - 8);
-              Mat area = image.apply(centre); Scalar average = mean(area)) {
-            if (average.get(0) > 128) {
-              sequence |= 1L << bit;
-            }
-          }
-        }
-        sequences.add(sequence);
-      }
-      grabber.stop();
-    }
+    RecordedOutput.frames(video, image -> sequences.add(sequenceOf(image)));
     return sequences;
+  }
+
+  private static long sequenceOf(Mat image) {
+    long sequence = 0;
+    for (int bit = 0; bit < BITS; bit++) {
+      try (Rect centre = new Rect(8 + bit * BLOCK + 4, PATTERN_TOP + 4, BLOCK - 8, BLOCK - 8);
+          Mat area = image.apply(centre); Scalar average = mean(area)) {
+        if (average.get(0) > 128) {
+          sequence |= 1L << bit;
+        }
+      }
+    }
+    return sequence;
   }
 }

@@ -1,7 +1,7 @@
 package io.robovision.worker;
 
+import static io.robovision.sink.RecordedOutput.cameraFrames;
 import static io.robovision.sink.RecordedOutput.csvSequences;
-import static io.robovision.sink.RecordedOutput.videoFrames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.robovision.broker.EmbeddedBroker;
@@ -11,6 +11,7 @@ import io.robovision.capture.CaptureStats;
 import io.robovision.config.KafkaSettings;
 import io.robovision.config.Settings;
 import io.robovision.kafka.TopicSetup;
+import io.robovision.launch.Await;
 import io.robovision.launch.ChildJvm;
 import io.robovision.schemas.SegmentResult;
 import io.robovision.schemas.SegmentStatus;
@@ -20,6 +21,7 @@ import io.robovision.sink.SinkConfig;
 import io.robovision.sink.SinkMain;
 import io.robovision.telemetry.Telemetry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,10 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -96,16 +95,16 @@ class WorkerFailoverIT {
           .map(camera -> cameras.submit(() -> capture(broker.bootstrapServers(), camera))).toList();
       cameras.shutdown();
       try (KafkaConsumer<String, byte[]> results = resultReader(kafka)) {
-        await(() -> read(results, answeredBy) && answered(answeredBy, KILLED) >= 10, killed,
+        Await.until(() -> alive(killed) && read(results, answeredBy) && answered(answeredBy, KILLED) >= 10,
             () -> "10 results of " + KILLED);
         survivorThread.start();
-        await(() -> read(results, answeredBy) && answered(answeredBy, SURVIVOR) >= 1, killed,
+        Await.until(() -> alive(killed) && read(results, answeredBy) && answered(answeredBy, SURVIVOR) >= 1,
             () -> "a result of " + SURVIVOR + ", which has then joined the group and holds a partition");
         int unansweredAtKill = unanswered(answeredBy).size();
         killed.destroyForcibly();
         assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(unansweredAtKill).as("frames without a result when the worker was killed").isPositive();
-        await(() -> read(results, answeredBy) && unanswered(answeredBy).isEmpty(), null,
+        Await.until(() -> read(results, answeredBy) && unanswered(answeredBy).isEmpty(),
             () -> "a result for every frame; missing: " + unanswered(answeredBy));
       } finally {
         killed.destroyForcibly();
@@ -113,7 +112,7 @@ class WorkerFailoverIT {
       for (Future<Long> cameraPublished : published) {
         assertThat(cameraPublished.get(60, TimeUnit.SECONDS)).isEqualTo(FRAMES);
       }
-      await(() -> sink.stats().recordedCount() == CAMERAS.size() * FRAMES, null,
+      Await.until(() -> sink.stats().recordedCount() == CAMERAS.size() * FRAMES,
           () -> "the sink to record " + CAMERAS.size() * FRAMES + " frames (has " + sink.stats().recordedCount() + ")");
       survivor.stop();
       survivorThread.join(30_000);
@@ -133,11 +132,7 @@ class WorkerFailoverIT {
         .allSatisfy((camera, sequences) -> assertThat(sequences).as(camera).isEqualTo(
             LongStream.range(0, FRAMES).boxed().toList()));
     for (String camera : CAMERAS) {
-      long frames = 0;
-      for (Path video : videos(out.resolve(camera))) {
-        frames += videoFrames(video);
-      }
-      assertThat(frames).as("frames in the videos of %s", camera).isEqualTo(FRAMES);
+      assertThat(cameraFrames(out.resolve(camera))).as("frames in the videos of %s", camera).isEqualTo(FRAMES);
     }
   }
 
@@ -203,22 +198,17 @@ class WorkerFailoverIT {
     return LongStream.range(0, CAMERAS.size() * FRAMES).filter(frame -> !all.contains(frame)).boxed().toList();
   }
 
-  private void await(BooleanSupplier condition, Process child, Supplier<String> what) throws Exception {
-    long deadline = System.currentTimeMillis() + 120_000;
-    while (!condition.getAsBoolean()) {
-      if (child != null && !child.isAlive()) {
-        throw new AssertionError("the child worker ended early:\n" + Files.readString(ChildJvm.log(dir, KILLED)));
-      }
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("waited 120 s for " + what.get());
-      }
-      Thread.sleep(50);
+  /** Fails, with the child's output, once the worker meant to be killed has ended on its own. */
+  private boolean alive(Process child) {
+    if (child.isAlive()) {
+      return true;
     }
-  }
-
-  private static List<Path> videos(Path cameraDir) throws IOException {
-    try (Stream<Path> walk = Files.walk(cameraDir)) {
-      return walk.filter(path -> path.getFileName().toString().endsWith(".mp4")).sorted().toList();
+    String log;
+    try {
+      log = Files.readString(ChildJvm.log(dir, KILLED));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    throw new AssertionError("the child worker ended early:\n" + log);
   }
 }
