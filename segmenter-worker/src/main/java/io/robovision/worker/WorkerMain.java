@@ -1,7 +1,6 @@
 package io.robovision.worker;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import io.robovision.kafka.BrokerProbe;
 import io.robovision.config.ClassNames;
@@ -13,6 +12,7 @@ import io.robovision.telemetry.Telemetry;
 import io.robovision.worker.inference.Detector;
 import io.robovision.worker.inference.FrameModels;
 import io.robovision.worker.inference.InferenceDevice;
+import io.robovision.worker.inference.PyTorchEngine;
 import io.robovision.worker.inference.Segmenter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +95,7 @@ public final class WorkerMain {
   static void configureEngine(WorkerConfig config) {
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
     System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(config.throughput().interopThreads()));
-    Engine.getEngine("PyTorch");
+    PyTorchEngine.start();
     JniUtils.setNumThreads(config.inferenceThreads());
   }
 }

@@ -1,6 +1,7 @@
 package io.robovision.worker.inference;
 
 import ai.djl.engine.Engine;
+import ai.djl.engine.StandardCapabilities;
 
 /**
  * Starts the PyTorch engine once and prints what it found. The images run it at build time so that
@@ -12,7 +13,8 @@ public final class EngineCheck {
   }
 
   public static void main(String[] args) {
-    Engine engine = Engine.getEngine("PyTorch");
-    System.out.println("PyTorch " + engine.getVersion() + ", GPUs visible: " + engine.getGpuCount());
+    Engine engine = PyTorchEngine.start();
+    System.out.println("PyTorch " + engine.getVersion() + ", CUDA available: " + engine.hasCapability(StandardCapabilities.CUDA)
+        + ", --device auto runs on: " + InferenceDevice.resolve("auto"));
   }
 }
