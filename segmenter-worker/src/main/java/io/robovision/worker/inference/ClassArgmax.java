@@ -35,6 +35,9 @@ final class ClassArgmax {
     if (classes > 256) {
       throw new IllegalArgumentException("a mask holds at most 256 classes, the logits have " + classes);
     }
+    if (logits.getDevice().isGpu()) {
+      return onDevice(logits);
+    }
     // A conversion belongs to the logits' manager and goes with them; contiguous CPU floats are read in place.
     NDArray floats = logits.getDataType() == DataType.FLOAT32 ? logits : logits.toType(DataType.FLOAT32, false);
     if (interleaved(floats)) {
@@ -50,6 +53,19 @@ final class ClassArgmax {
     long planeBytes = (long) height * width * Float.BYTES;
     try (BytePointer data = new BytePointer(floats.toByteBuffer(true))) {
       return argmax(classes, c -> new Mat(height, width, opencv_core.CV_32FC1, data.getPointer(c * planeBytes)));
+    }
+  }
+
+  /**
+   * libtorch's argmax where the logits are, e.g. on a GPU: copying C float planes to the host for OpenCV costs more
+   * than the argmax there, so only one byte a pixel crosses over.
+   */
+  static Mat onDevice(NDArray logits) {
+    try (NDArray indices = logits.argMax(0); NDArray classes = indices.toType(DataType.UINT8, false)) {
+      byte[] pixels = classes.toByteArray();
+      Mat mask = new Mat((int) logits.getShape().get(1), (int) logits.getShape().get(2), opencv_core.CV_8UC1);
+      mask.data().put(pixels);
+      return mask;
     }
   }
 

@@ -62,6 +62,21 @@ class ClassArgmaxTest {
   }
 
   @Test
+  void theArgmaxForLogitsOnAGpuAgreesWithTheHostOne() {
+    try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+      manager.getEngine().setRandomSeed(13);
+      // Rounded to steps of 0.5 so that many pixels hold ties, which must go to the lower class in both.
+      NDArray logits = manager.randomNormal(new Shape(21, 48, 64)).mul(2).round().div(2);
+      try (Mat onDevice = ClassArgmax.onDevice(logits)) {
+        byte[] pixels = new byte[onDevice.rows() * onDevice.cols()];
+        onDevice.data().get(pixels);
+        assertThat(onDevice.rows()).isEqualTo(48);
+        assertThat(pixels).containsExactly(mask(logits));
+      }
+    }
+  }
+
+  @Test
   void readsHalfPrecisionLogits() {
     try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
       manager.getEngine().setRandomSeed(11);
