@@ -11,6 +11,7 @@ import io.robovision.serde.AvroSerializer;
 import io.robovision.sink.analytics.AnalyticsCsv;
 import io.robovision.sink.analytics.AnalyticsRows;
 import io.robovision.sink.analytics.DetectionPublisher;
+import io.robovision.sink.analytics.RowDelivery;
 import io.robovision.sink.reorder.CaughtUpClock;
 import io.robovision.sink.reorder.Held;
 import io.robovision.sink.reorder.OffsetTracker;
@@ -23,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -35,7 +35,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -77,7 +76,7 @@ public final class RecorderSink implements Runnable {
   private final AvroDeserializer<Frame> frames = new AvroDeserializer<>(Frame.getClassSchema());
   private final AvroDeserializer<SegmentResult> results = new AvroDeserializer<>(SegmentResult.getClassSchema());
   private final AvroSerializer<AnalyticsRow> analytics = new AvroSerializer<>(AnalyticsRow.getClassSchema());
-  private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
+  private final RowDelivery delivery;
   private final AutoCloseable consumerMetrics;
   private final AutoCloseable producerMetrics;
   private volatile boolean running = true;
@@ -107,8 +106,9 @@ public final class RecorderSink implements Runnable {
         ProducerConfig.LINGER_MS_CONFIG, 20,
         ProducerConfig.MAX_REQUEST_SIZE_CONFIG, KafkaSettings.MAX_RECORD_BYTES)),
         new StringSerializer(), new ByteArraySerializer());
+    this.delivery = new RowDelivery(producer);
     this.deadLetters = new DeadLetterPublisher(producer, config.topics().deadLetter(), "recorder-sink");
-    this.detections = new DetectionPublisher(producer, config.topics().detections());
+    this.detections = new DetectionPublisher(delivery, config.topics().detections());
     writer.onSegmentClosed(offsets::segmentClosed);
     this.consumerMetrics = stats.telemetry().bind(consumer);
     this.producerMetrics = stats.telemetry().bind(producer);
@@ -198,7 +198,7 @@ public final class RecorderSink implements Runnable {
       stats.unreadable();
       if (!isFrame) {
         LOG.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
-        deadLetters.publish(record, e, this::onSend);
+        delivery.send(deadLetters.letter(record, e));
       }
       offsets.done(partition, record.offset());
     }
@@ -297,9 +297,9 @@ public final class RecorderSink implements Runnable {
 
   private void publish(SegmentResult result) {
     AnalyticsRow row = rows.row(result, Instant.now());
-    producer.send(new ProducerRecord<>(config.topics().analytics(), row.getCameraId(),
-        analytics.serialize(config.topics().analytics(), row)), this::onSend);
-    detections.publish(result, this::onSend);
+    delivery.send(new ProducerRecord<>(config.topics().analytics(), row.getCameraId(),
+        analytics.serialize(config.topics().analytics(), row)));
+    detections.publish(result);
     csv.append(row);
     if (result.getStatus() != SegmentStatus.DROPPED) {
       stats.recorded(row.getLatencyMs());
@@ -362,19 +362,13 @@ public final class RecorderSink implements Runnable {
     offsets.done(held.partition(), held.offset());
   }
 
-  private void onSend(RecordMetadata metadata, Exception error) {
-    if (error != null) {
-      sendFailure.compareAndSet(null, error);
-    }
-  }
-
   private void commit() {
-    producer.flush();
+    RowDelivery.Resent resent = delivery.flush();
     lastCommit = System.currentTimeMillis();
-    Exception failure = sendFailure.getAndSet(null);
-    if (failure != null) {
-      LOG.error("analytics rows or dead letters were not acknowledged ({}); offsets not committed",
-          failure.getMessage());
+    if (!resent.none()) {
+      stats.resent(resent.count());
+      LOG.warn("{} analytics rows, detection rows or dead letters were not acknowledged ({}); sent again, offsets not"
+          + " committed until they are", resent.count(), resent.lastError().getMessage());
       return;
     }
     try {

@@ -39,6 +39,7 @@ public final class SinkStats {
   private final Counter segmentsClosed;
   private final Counter segmentsDeleted;
   private final Counter partsDeleted;
+  private final Counter resent;
   private final Timer latencyTimer;
   private final AtomicLong lag = new AtomicLong();
   private final AtomicLong pending = new AtomicLong();
@@ -74,6 +75,8 @@ public final class SinkStats {
         "closed segments deleted by retention (sink.retention.hours, sink.retention.bytes)");
     this.partsDeleted = counter(registry, "vision.sink.parts.deleted",
         "unfinished .part segments of an earlier run deleted on start; their frames are recorded again");
+    this.resent = counter(registry, "vision.sink.rows.resent",
+        "analytics rows, detection rows and dead letters sent again after their delivery failed");
     this.latencyTimer = telemetry.latency("vision.sink.latency", "end-to-end latency, capture to recording");
     Gauge.builder("vision.sink.lag", lag, AtomicLong::get).baseUnit("records")
         .description("records of the frames and segments topics not yet consumed, as of the last poll")
@@ -166,6 +169,10 @@ public final class SinkStats {
     partsDeleted.increment(count);
   }
 
+  public void resent(long count) {
+    resent.increment(count);
+  }
+
   public long recordedCount() {
     return (long) recorded.count();
   }
@@ -202,6 +209,11 @@ public final class SinkStats {
   /** Given-up sequence numbers written as a repeat of the previous frame, with analytics status DROPPED. */
   public long droppedCount() {
     return (long) dropped.count();
+  }
+
+  /** Rows and dead letters sent again because their first delivery failed; none is lost. */
+  public long resentCount() {
+    return (long) resent.count();
   }
 
   /** Segment files finished and renamed to .mp4. */

@@ -26,6 +26,11 @@ public final class DeadLetterPublisher {
   }
 
   public Future<RecordMetadata> publish(ConsumerRecord<String, byte[]> record, Exception reason, Callback callback) {
+    return producer.send(letter(record, reason), callback);
+  }
+
+  /** The dead letter for {@code record}, for a caller that sends it itself. */
+  public ProducerRecord<String, byte[]> letter(ConsumerRecord<String, byte[]> record, Exception reason) {
     DeadLetter letter = DeadLetter.newBuilder()
         .setSourceTopic(record.topic())
         .setSourcePartition(record.partition())
@@ -37,6 +42,6 @@ public final class DeadLetterPublisher {
         .setComponent(component)
         .setTime(Instant.now())
         .build();
-    return producer.send(new ProducerRecord<>(topic, record.key(), serializer.serialize(topic, letter)), callback);
+    return new ProducerRecord<>(topic, record.key(), serializer.serialize(topic, letter));
   }
 }

@@ -10,7 +10,9 @@ import io.robovision.broker.EmbeddedBroker;
 import io.robovision.config.KafkaSettings;
 import io.robovision.config.Settings;
 import io.robovision.kafka.TopicSetup;
+import io.robovision.launch.Await;
 import io.robovision.launch.ChildJvm;
+import io.robovision.schemas.AnalyticsRow;
 import io.robovision.schemas.ClassCoverage;
 import io.robovision.schemas.Frame;
 import io.robovision.schemas.ImageEncoding;
@@ -19,6 +21,7 @@ import io.robovision.schemas.MaskEncoding;
 import io.robovision.schemas.SegmentResult;
 import io.robovision.schemas.SegmentStatus;
 import io.robovision.schemas.StageTimings;
+import io.robovision.serde.AvroDeserializer;
 import io.robovision.serde.AvroSerializer;
 import io.robovision.sink.recording.SegmentFile;
 import io.robovision.sink.recording.SegmentMetadata;
@@ -28,20 +31,33 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -193,6 +209,66 @@ class RecorderSinkIT {
       assertThat(recorded).as("sequence numbers in the video of %s", camera)
           .isEqualTo(LongStream.range(first(camera), frames).boxed().toList());
     }
+  }
+
+  /**
+   * The analytics topic refuses every row for a while (its max.message.bytes is 1): the sink sends the refused rows
+   * again until they are taken, and commits no offset past them meanwhile. Before, it logged the failure and a later
+   * commit went past the lost rows.
+   */
+  @Test
+  void analyticsRowsTheBrokerRefusedAreSentAgain() throws Exception {
+    long frames = 40;
+    Path out = dir.resolve("refused");
+    RecorderSink sink;
+    Thread thread;
+    Set<String> rows = new HashSet<>();
+    try (EmbeddedBroker broker = EmbeddedBroker.start(0, null)) {
+      KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), Map.of());
+      new TopicSetup(kafka).ensure(Set.of("vision.frames", "vision.segments", "vision.analytics", "vision.deadletter"),
+          1, (short) 1, 16 * 1024 * 1024);
+      try (Admin admin = Admin.create(kafka.clientProperties(Map.of()))) {
+        maxMessageBytes(admin, new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "1"),
+            AlterConfigOp.OpType.SET));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.clientProperties(Map.of()),
+            new StringSerializer(), new ByteArraySerializer())) {
+          publish(producer, 0, frames, NO_LATE_RESULT);
+        }
+        sink = SinkMain.start(SinkConfig.from(new Settings(sinkSettings(broker.bootstrapServers(), out))),
+            new Telemetry());
+        RecorderSink running = sink;
+        thread = new Thread(sink, "sink-refused");
+        thread.start();
+        awaitCsvRows(out.resolve("analytics.csv"), frames - 1, null);
+        Await.until(() -> running.stats().resentCount() > 0, () -> "the sink did not send the refused rows again");
+        maxMessageBytes(admin, new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, ""),
+            AlterConfigOp.OpType.DELETE));
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.clientProperties(Map.of(
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+          consumer.assign(List.of(new TopicPartition("vision.analytics", 0)));
+          AvroDeserializer<AnalyticsRow> analytics = new AvroDeserializer<>(AnalyticsRow.getClassSchema());
+          Await.until(() -> {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+              AnalyticsRow row = analytics.deserialize(record.topic(), record.value());
+              rows.add(row.getCameraId() + "/" + row.getSequence());
+            }
+            return rows.size() == 2 * frames - CAMERA_2_FIRST;
+          }, () -> "analytics rows in vision.analytics: " + rows.size() + " of " + (2 * frames - CAMERA_2_FIRST));
+        }
+      }
+      sink.stop();
+      thread.join(30_000);
+    }
+    for (String camera : CAMERAS) {
+      assertThat(LongStream.range(first(camera), frames).mapToObj(sequence -> camera + "/" + sequence))
+          .as("analytics rows of %s", camera).allMatch(rows::contains);
+    }
+  }
+
+  private static void maxMessageBytes(Admin admin, AlterConfigOp op) throws Exception {
+    admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, "vision.analytics"),
+        List.of(op))).all().get(30, TimeUnit.SECONDS);
   }
 
   /** Each sequence number once; camera-2's result 70 never arrives, so that frame repeats the picture of 69. */
