@@ -82,9 +82,14 @@ public final class Bench {
       if (options.warmupSeconds() > 0) {
         out.println("warming up the JVM for " + options.warmupSeconds() + " s, untimed: the worker with "
             + options.trivialModel().getFileName() + " over the frames, pass after pass ...");
-        warmup = workers.warmUp(options, options.trivialModel(), options.frames(),
+        warmup = new ArrayList<>(workers.warmUp(options, options.trivialModel(), options.frames(),
             options.workerOverrides(false, cores), Duration.ofSeconds(options.warmupSeconds()),
-            pass -> out.printf(Locale.ROOT, "    %.1f frames/s%n", pass.fps()));
+            pass -> out.printf(Locale.ROOT, "    %.1f frames/s%n", pass.fps())));
+        out.println("  and one pass with " + options.model().getFileName() + " ...");
+        BenchReport.WorkerFigures real = workers.warmUpOnce(options, options.model(), options.frames(),
+            options.workerOverrides(false, cores), warmup.size() + 1);
+        out.printf(Locale.ROOT, "    %.1f frames/s%n", real.fps());
+        warmup.add(real);
       }
       List<BenchReport.WorkerFigures> worker = new ArrayList<>();
       for (boolean batched : new boolean[] {false, true}) {

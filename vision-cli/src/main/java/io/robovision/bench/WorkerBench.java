@@ -68,6 +68,16 @@ final class WorkerBench {
     return passes;
   }
 
+  /**
+   * One more untimed pass, with the measured model: the paths that only its masks take (instances of several classes,
+   * PNGs of many) are compiled before the clock starts too. Without it the JIT still took 5 % of the CPU in the first
+   * timed run after 30 s of warm-up with the trivial model.
+   */
+  BenchReport.WorkerFigures warmUpOnce(BenchOptions options, Path model, long frames, Map<String, String> overrides,
+      int pass) throws InterruptedException {
+    return run(WARMUP_LABEL, "bench-warmup-" + pass, options, model, frames, overrides);
+  }
+
   private BenchReport.WorkerFigures run(String label, String group, BenchOptions options, Path model, long frames,
       Map<String, String> overrides) throws InterruptedException {
     String segments = segmentsTopic(label);
