@@ -6,6 +6,7 @@ import io.robovision.capture.source.synthetic.SceneFrame;
 import io.robovision.capture.source.synthetic.SyntheticScene;
 import io.robovision.capture.source.synthetic.VocClasses;
 import io.robovision.worker.inference.SegmentationMask;
+import io.robovision.worker.result.ClassExtents;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class DemoScenesTest {
         try (SceneFrame frame = scene.render(index)) {
           byte[] labels = new byte[WIDTH * HEIGHT];
           frame.labels().data().get(labels);
-          long[] histogram = new SegmentationMask(labels, WIDTH, HEIGHT).histogram(pixels.length);
+          long[] histogram = ClassExtents.of(new SegmentationMask(labels, WIDTH, HEIGHT), pixels.length).counts();
           for (int c = 0; c < pixels.length; c++) {
             pixels[c] += histogram[c];
           }

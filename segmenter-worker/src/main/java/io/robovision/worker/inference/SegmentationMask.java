@@ -8,13 +8,4 @@ public record SegmentationMask(byte[] classes, int width, int height) {
           + " bytes, got " + classes.length);
     }
   }
-
-  /** Pixels per class index, for classes 0..classCount-1. */
-  public long[] histogram(int classCount) {
-    long[] counts = new long[Math.max(classCount, 256)];
-    for (byte value : classes) {
-      counts[value & 0xFF]++;
-    }
-    return java.util.Arrays.copyOf(counts, classCount);
-  }
 }

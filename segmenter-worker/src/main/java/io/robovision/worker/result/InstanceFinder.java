@@ -18,6 +18,7 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
@@ -45,29 +46,41 @@ public final class InstanceFinder {
 
   /** Instances by class index, largest first within a class. */
   public List<Instance> find(SegmentationMask mask) {
+    return find(mask, ClassExtents.of(mask, classNames.size()));
+  }
+
+  /**
+   * The same with the mask's extents already counted. Each class is labelled within its bounding box only: objects
+   * cover a part of the frame, and OpenCV's labelling costs in proportion to the pixels it reads.
+   */
+  public List<Instance> find(SegmentationMask mask, ClassExtents extents) {
     int pixels = mask.width() * mask.height();
     long minPixels = Math.max(1, minArea < 1 ? (long) Math.ceil(minArea * pixels) : (long) minArea);
-    long[] histogram = mask.histogram(classNames.size());
     List<Instance> instances = new ArrayList<>();
     try (BytePointer data = new BytePointer(mask.classes());
         Mat classes = new Mat(mask.height(), mask.width(), opencv_core.CV_8UC1, data);
         Mat binary = new Mat()) {
       for (int classIndex = 1; classIndex < classNames.size(); classIndex++) {
-        if (histogram[classIndex] < minPixels) {
+        if (extents.counts()[classIndex] < minPixels) {
           continue;
         }
-        try (Scalar value = Scalar.all(classIndex);
+        int left = extents.left()[classIndex];
+        int top = extents.top()[classIndex];
+        try (Rect box = new Rect(left, top, extents.width(classIndex), extents.height(classIndex));
+            Mat region = new Mat(classes, box);
+            Scalar value = Scalar.all(classIndex);
             Mat index = new Mat(1, 1, opencv_core.CV_8UC1, value)) {
-          compare(classes, index, binary, CMP_EQ);
+          compare(region, index, binary, CMP_EQ);
         }
-        components(binary, classIndex, minPixels, instances);
+        components(binary, classIndex, left, top, minPixels, instances);
       }
     }
     instances.sort(Comparator.comparingInt(Instance::getClass$).thenComparing(Instance::getArea, Comparator.reverseOrder()));
     return instances;
   }
 
-  private void components(Mat binary, int classIndex, long minPixels, List<Instance> out) {
+  /** {@code left, top}: where the labelled box starts in the frame. */
+  private void components(Mat binary, int classIndex, int left, int top, long minPixels, List<Instance> out) {
     try (Mat labels = new Mat();
         Mat stats = new Mat();
         Mat centroids = new Mat()) {
@@ -79,16 +92,16 @@ public final class InstanceFinder {
           if (area < minPixels) {
             continue;
           }
-          int left = rows.get(label, CC_STAT_LEFT);
-          int top = rows.get(label, CC_STAT_TOP);
+          int xmin = left + rows.get(label, CC_STAT_LEFT);
+          int ymin = top + rows.get(label, CC_STAT_TOP);
           out.add(Instance.newBuilder()
               .setClass$(classIndex)
               .setName(classNames.get(classIndex))
               .setArea(area)
-              .setXmin(left)
-              .setYmin(top)
-              .setXmax(left + rows.get(label, CC_STAT_WIDTH) - 1)
-              .setYmax(top + rows.get(label, CC_STAT_HEIGHT) - 1)
+              .setXmin(xmin)
+              .setYmin(ymin)
+              .setXmax(xmin + rows.get(label, CC_STAT_WIDTH) - 1)
+              .setYmax(ymin + rows.get(label, CC_STAT_HEIGHT) - 1)
               .build());
         }
       }

@@ -41,14 +41,15 @@ public final class ResultBuilder {
     long started = System.nanoTime();
     SegmentResult.Builder result = base(frame, SegmentStatus.OK, timings).setDetections(detections(boxes));
     if (mask != null) {
+      ClassExtents extents = ClassExtents.of(mask, classNames.size());
       result.setMask(Mask.newBuilder()
               .setWidth(mask.width())
               .setHeight(mask.height())
               .setEncoding(MaskEncoding.PNG)
               .setData(ByteBuffer.wrap(png(mask)))
               .build())
-          .setCoverage(coverage(mask))
-          .setInstances(instances.find(mask));
+          .setCoverage(coverage(mask, extents.counts()))
+          .setInstances(instances.find(mask, extents));
     }
     timings.setEncodeMs((System.nanoTime() - started) / 1e6);
     return result.setTimings(timings.build()).build();
@@ -91,8 +92,7 @@ public final class ResultBuilder {
     return rows;
   }
 
-  private List<ClassCoverage> coverage(SegmentationMask mask) {
-    long[] counts = mask.histogram(classNames.size());
+  private List<ClassCoverage> coverage(SegmentationMask mask, long[] counts) {
     double total = (double) mask.width() * mask.height();
     List<ClassCoverage> coverage = new ArrayList<>(classNames.size());
     for (int i = 0; i < classNames.size(); i++) {
