@@ -132,6 +132,10 @@ public final class RecorderSink implements Runnable {
         writer.close();
         csv.close();
         producer.close(Duration.ofSeconds(10));
+        if (delivery.failedCount() > 0) {
+          LOG.error("{} analytics rows, detection rows or dead letters were still not acknowledged when the sink stopped;"
+              + " their frames are recorded, so a restart does not produce them again", delivery.failedCount());
+        }
       }
     }
   }
@@ -170,6 +174,11 @@ public final class RecorderSink implements Runnable {
   /** Camera id to the segments closed so far, oldest first. */
   public Map<String, List<Path>> files() {
     return writer.files();
+  }
+
+  /** Rows and dead letters that failed and were not yet acknowledged when sent again; after a stop, the lost ones. */
+  public int unacknowledgedRows() {
+    return delivery.failedCount();
   }
 
   /** Frames and results held back waiting for their partner or an earlier sequence number. */
@@ -350,10 +359,15 @@ public final class RecorderSink implements Runnable {
   private void finish() {
     drain(gapClock.millis());
     writer.closeAllSegments();
+    boolean acknowledged;
     try {
-      commit();
+      acknowledged = commit();
     } catch (WakeupException e) {
       // stop()'s wakeup goes to the first consumer call after it, which may be this commit.
+      acknowledged = commit();
+    }
+    if (!acknowledged) {
+      // The rows just sent again are of frames already in closed segments, which a restart skips: wait for them once.
       commit();
     }
   }
@@ -362,14 +376,15 @@ public final class RecorderSink implements Runnable {
     offsets.done(held.partition(), held.offset());
   }
 
-  private void commit() {
+  /** Returns false when rows had to be sent again, and so no offset was committed. */
+  private boolean commit() {
     RowDelivery.Resent resent = delivery.flush();
     lastCommit = System.currentTimeMillis();
     if (!resent.none()) {
       stats.resent(resent.count());
       LOG.warn("{} analytics rows, detection rows or dead letters were not acknowledged ({}); sent again, offsets not"
           + " committed until they are", resent.count(), resent.lastError().getMessage());
-      return;
+      return false;
     }
     try {
       consumer.commitSync(offsets.committable());
@@ -379,6 +394,7 @@ public final class RecorderSink implements Runnable {
       // The broker is away (a restart); the offsets stay held and the next commit, a second later, tries again.
       LOG.warn("offsets not committed: {}", e.getMessage());
     }
+    return true;
   }
 
   /** On losing partitions, close the segments, commit them and forget what is held: the new owner re-reads it. */

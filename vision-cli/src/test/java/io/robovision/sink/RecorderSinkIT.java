@@ -219,28 +219,12 @@ class RecorderSinkIT {
   @Test
   void analyticsRowsTheBrokerRefusedAreSentAgain() throws Exception {
     long frames = 40;
-    Path out = dir.resolve("refused");
-    RecorderSink sink;
-    Thread thread;
+    long rowCount = 2 * frames - CAMERA_2_FIRST;
     Set<String> rows = new HashSet<>();
     try (EmbeddedBroker broker = EmbeddedBroker.start(0, null)) {
       KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), Map.of());
-      new TopicSetup(kafka).ensure(Set.of("vision.frames", "vision.segments", "vision.analytics", "vision.deadletter"),
-          1, (short) 1, 16 * 1024 * 1024);
       try (Admin admin = Admin.create(kafka.clientProperties(Map.of()))) {
-        maxMessageBytes(admin, new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "1"),
-            AlterConfigOp.OpType.SET));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.clientProperties(Map.of()),
-            new StringSerializer(), new ByteArraySerializer())) {
-          publish(producer, 0, frames, NO_LATE_RESULT);
-        }
-        sink = SinkMain.start(SinkConfig.from(new Settings(sinkSettings(broker.bootstrapServers(), out))),
-            new Telemetry());
-        RecorderSink running = sink;
-        thread = new Thread(sink, "sink-refused");
-        thread.start();
-        awaitCsvRows(out.resolve("analytics.csv"), frames - 1, null);
-        Await.until(() -> running.stats().resentCount() > 0, () -> "the sink did not send the refused rows again");
+        RunningSink sink = refusingSink(kafka, admin, dir.resolve("refused"), frames);
         maxMessageBytes(admin, new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, ""),
             AlterConfigOp.OpType.DELETE));
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.clientProperties(Map.of(
@@ -253,16 +237,57 @@ class RecorderSinkIT {
               AnalyticsRow row = analytics.deserialize(record.topic(), record.value());
               rows.add(row.getCameraId() + "/" + row.getSequence());
             }
-            return rows.size() == 2 * frames - CAMERA_2_FIRST;
-          }, () -> "analytics rows in vision.analytics: " + rows.size() + " of " + (2 * frames - CAMERA_2_FIRST));
+            return rows.size() == rowCount;
+          }, () -> "analytics rows in vision.analytics: " + rows.size() + " of " + rowCount);
         }
+        sink.stop();
+        assertThat(sink.sink().unacknowledgedRows()).isZero();
       }
-      sink.stop();
-      thread.join(30_000);
     }
     for (String camera : CAMERAS) {
       assertThat(LongStream.range(first(camera), frames).mapToObj(sequence -> camera + "/" + sequence))
           .as("analytics rows of %s", camera).allMatch(rows::contains);
+    }
+  }
+
+  /** A sink stopped while the topic still refuses its rows says how many it could not deliver. */
+  @Test
+  void aSinkStoppedWhileItsRowsAreRefusedCountsThem() throws Exception {
+    long frames = 20;
+    try (EmbeddedBroker broker = EmbeddedBroker.start(0, null)) {
+      KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), Map.of());
+      try (Admin admin = Admin.create(kafka.clientProperties(Map.of()))) {
+        RunningSink sink = refusingSink(kafka, admin, dir.resolve("refused-at-stop"), frames);
+        sink.stop();
+        assertThat(sink.sink().unacknowledgedRows()).isEqualTo(2 * frames - CAMERA_2_FIRST);
+      }
+    }
+  }
+
+  /** A sink in a thread of its own, over frames whose analytics rows the topic refuses, once it has sent some again. */
+  private RunningSink refusingSink(KafkaSettings kafka, Admin admin, Path out, long frames) throws Exception {
+    new TopicSetup(kafka).ensure(Set.of("vision.frames", "vision.segments", "vision.analytics", "vision.deadletter"),
+        1, (short) 1, 16 * 1024 * 1024);
+    maxMessageBytes(admin, new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "1"),
+        AlterConfigOp.OpType.SET));
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.clientProperties(Map.of()),
+        new StringSerializer(), new ByteArraySerializer())) {
+      publish(producer, 0, frames, NO_LATE_RESULT);
+    }
+    RecorderSink sink = SinkMain.start(SinkConfig.from(new Settings(sinkSettings(kafka.bootstrapServers(), out))),
+        new Telemetry());
+    Thread thread = new Thread(sink, "sink-" + out.getFileName());
+    thread.start();
+    awaitCsvRows(out.resolve("analytics.csv"), frames - 1, null);
+    Await.until(() -> sink.stats().resentCount() > 0, () -> "the sink to send the refused rows again");
+    return new RunningSink(sink, thread);
+  }
+
+  private record RunningSink(RecorderSink sink, Thread thread) {
+    void stop() throws InterruptedException {
+      sink.stop();
+      thread.join(30_000);
+      assertThat(thread.isAlive()).as("the sink still runs 30 s after stop()").isFalse();
     }
   }
 

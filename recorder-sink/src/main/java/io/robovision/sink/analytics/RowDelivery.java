@@ -46,6 +46,11 @@ public final class RowDelivery {
     return new Resent(again.size(), again.isEmpty() ? null : lastFailure.get());
   }
 
+  /** Records whose delivery failed since the last {@link #flush()}, which will send them again. */
+  public int failedCount() {
+    return failed.size();
+  }
+
   /** How many records {@link #flush()} sent again, and the last delivery error. */
   public record Resent(int count, Exception lastError) {
     public boolean none() {
