@@ -359,16 +359,17 @@ public final class RecorderSink implements Runnable {
   private void finish() {
     drain(gapClock.millis());
     writer.closeAllSegments();
-    boolean acknowledged;
-    try {
-      acknowledged = commit();
-    } catch (WakeupException e) {
-      // stop()'s wakeup goes to the first consumer call after it, which may be this commit.
-      acknowledged = commit();
-    }
-    if (!acknowledged) {
-      // The rows just sent again are of frames already in closed segments, which a restart skips: wait for them once.
-      commit();
+    // stop()'s wakeup goes to the first consumer call after it, which may be a commit here: that one is tried again.
+    // Rows sent again are of frames already in closed segments, which a restart skips: their flush is waited for once.
+    int resends = 0;
+    while (true) {
+      try {
+        if (commit() || ++resends > 1) {
+          return;
+        }
+      } catch (WakeupException e) {
+        LOG.debug("commit woken by stop(); committing again");
+      }
     }
   }
 
