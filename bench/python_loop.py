@@ -2,8 +2,8 @@
 """The seed-style Python loop that `./vision bench` compares the Java pipeline against.
 
 One process, one thread of control: JPEG decode (OpenCV, else PIL), RGB, resize to the model
-input, ImageNet normalisation, TorchScript forward, argmax, nearest resize back, and a palette
-overlay alpha-blended onto the frame. Prints one JSON line with the frames per second.
+input, ImageNet normalisation, TorchScript forward (on the CPU, or a GPU with --device cuda:N), argmax,
+nearest resize back, and a palette overlay alpha-blended onto the frame. Prints one JSON line with the frames per second.
 Exit status 3 when torch is not installed.
 """
 import argparse
@@ -40,6 +40,7 @@ def main():
     parser.add_argument("--classes", type=int, default=21)
     parser.add_argument("--threads", type=int, default=0, help="torch intra-op threads, 0 = all cores")
     parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--device", default="cpu", help="torch device of the model: cpu or cuda:N")
     args = parser.parse_args()
 
     try:
@@ -58,7 +59,8 @@ def main():
         decoder = "pil"
 
     torch.set_num_threads(args.threads if args.threads > 0 else os.cpu_count())
-    model = torch.jit.load(args.model, map_location="cpu").eval()
+    device = torch.device(args.device)
+    model = torch.jit.load(args.model, map_location=device).eval()
     files = sorted(os.path.join(args.frames, f) for f in os.listdir(args.frames) if f.endswith(".jpg"))
     if not files:
         print(json.dumps({"error": "no .jpg frames in %s" % args.frames}))
@@ -79,11 +81,11 @@ def main():
             rgb = np.asarray(image)
             small = np.asarray(image.resize((args.width, args.height), Image.BILINEAR))
         x = (small.astype(np.float32) / 255.0 - mean) / std
-        tensor = torch.from_numpy(x.transpose(2, 0, 1).copy()).unsqueeze(0)
+        tensor = torch.from_numpy(x.transpose(2, 0, 1).copy()).unsqueeze(0).to(device)
         with torch.no_grad():
             out = model(tensor)
         logits = out["out"] if isinstance(out, dict) else out
-        mask = logits[0].argmax(0).to(torch.uint8).numpy()
+        mask = logits[0].argmax(0).to(torch.uint8).cpu().numpy()
         h, w = rgb.shape[:2]
         if cv2 is not None:
             mask = cv2.resize(mask, (w, h), interpolation=cv2.INTER_NEAREST)
@@ -99,7 +101,7 @@ def main():
         one(blobs[i % len(blobs)])
     seconds = time.perf_counter() - started
     print(json.dumps({"fps": count / seconds, "frames": count, "seconds": seconds, "decoder": decoder,
-                      "torch": torch.__version__, "threads": torch.get_num_threads()}))
+                      "torch": torch.__version__, "threads": torch.get_num_threads(), "device": str(device)}))
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
 package io.robovision.bench;
 
+import ai.djl.Device;
 import io.robovision.broker.EmbeddedBroker;
 import io.robovision.config.ClassNames;
 import io.robovision.config.KafkaSettings;
 import io.robovision.kafka.TopicSetup;
+import io.robovision.worker.inference.InferenceDevice;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -48,6 +50,8 @@ public final class Bench {
     out.printf(Locale.ROOT, "machine: %s, %d cores, %d MB, %s%n", machine.cpu(), machine.cores(), machine.memoryMb(),
         machine.java());
 
+    Device device = InferenceDevice.resolve(options.device());
+    out.println("device: " + device + " (--device " + options.device() + ")");
     int cores = machine.cores();
     Map<String, Double> others = new LinkedHashMap<>();
     RawModelBench models = new RawModelBench(Math.max(1, options.modelIterations() / 2), options.modelIterations(), 2);
@@ -58,7 +62,7 @@ public final class Bench {
           options.intraOpThreads(cores), options.batchSize(batched), options.width(), options.height());
       raw.add(watched("raw_model_" + label(batched).replace('-', '_'), others,
           () -> models.run(label(batched), options.model(), options.width(), options.height(), options.predictors(),
-              options.intraOpThreads(cores), options.batchSize(batched)),
+              options.intraOpThreads(cores), options.batchSize(batched), options.device()),
           figures -> String.format(Locale.ROOT, "%.2f frames/s%s", figures.fps(), figures.fpsError99() == null ? ""
               : String.format(Locale.ROOT, " (99.9%% error %.2f)", figures.fpsError99()))));
     }
@@ -109,7 +113,8 @@ public final class Bench {
         Path jpegs = scratch.resolve("frames");
         pool.writeJpegs(jpegs);
         python = watched("python", others, () -> new PythonLoopBench(options.python(), options.pythonScript())
-            .run(options.model(), jpegs, options.frames(), options.width(), options.height(), classes),
+            .run(options.model(), jpegs, options.frames(), options.width(), options.height(), classes,
+                device.isGpu() ? "cuda:" + device.getDeviceId() : "cpu"),
             figures -> figures.skipped() != null ? "skipped: " + figures.skipped()
                 : String.format(Locale.ROOT, "%.2f frames/s (%s decode, torch %s, %d threads)", figures.fps(),
                     figures.decoder(), figures.torch(), figures.threads()));
@@ -132,7 +137,9 @@ public final class Bench {
                 figures.flat() ? "flat" : "NOT flat within 5 %", figures.minKb(), figures.maxKb()));
       }
 
-      BenchReport report = new BenchReport(Instant.now().toString(), machine, options.describe(), raw, warmup, worker,
+      Map<String, Object> described = options.describe();
+      described.put("device_used", device.toString());
+      BenchReport report = new BenchReport(Instant.now().toString(), machine, described, raw, warmup, worker,
           python, trivial, rss, ratios(raw, worker, python), others);
       report.ratios().forEach((name, value) -> out.printf(Locale.ROOT, "%s: %.3f%n", name, value));
       List<String> disturbed = others.entrySet().stream().filter(entry -> entry.getValue() > OtherLoad.DISTURBED)

@@ -24,6 +24,7 @@ public record BenchOptions(
     int predictors,
     int modelIterations,
     int warmupSeconds,
+    String device,
     Path out) {
 
   public BenchOptions {
@@ -40,6 +41,9 @@ public record BenchOptions(
         || warmupSeconds < 0) {
       throw new IllegalArgumentException("--rss-frames, --batch-wait-ms and --warmup-seconds must be >= 0,"
           + " --batch-size, --predictors and --model-iterations >= 1");
+    }
+    if (!device.matches("auto|cpu|gpu|gpu:\\d+")) {
+      throw new IllegalArgumentException("--device must be auto, cpu, gpu or gpu:N, got '" + device + "'");
     }
   }
 
@@ -60,6 +64,7 @@ public record BenchOptions(
     values.put(WorkerConfig.BATCH_WAIT_MS, Integer.toString(batched ? batchWaitMs : 0));
     values.put(WorkerConfig.PREDICTORS, Integer.toString(predictors));
     values.put(WorkerConfig.INFERENCE_THREADS, Integer.toString(intraOpThreads(cores)));
+    values.put(WorkerConfig.DEVICE, device);
     return values;
   }
 
@@ -74,6 +79,7 @@ public record BenchOptions(
     values.put("trivial_model", trivialModel.getFileName().toString());
     values.put("rss_frames", rssFrames);
     values.put("warmup_seconds", warmupSeconds);
+    values.put("device", device);
     return values;
   }
 }

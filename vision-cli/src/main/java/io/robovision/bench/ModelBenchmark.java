@@ -1,5 +1,6 @@
 package io.robovision.bench;
 
+import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
@@ -11,6 +12,7 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import io.robovision.worker.inference.InferenceDevice;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +43,10 @@ public class ModelBenchmark {
   @Param("1")
   public int batch;
 
+  /** inference.device: auto, cpu, gpu or gpu:N, resolved as the worker resolves it. */
+  @Param("auto")
+  public String device;
+
   /** libtorch's intra-op threads for this benchmark thread; 0 leaves the engine's count. */
   @Param("0")
   public int threads;
@@ -52,10 +58,12 @@ public class ModelBenchmark {
 
   @Setup
   public void load() throws ModelNotFoundException, MalformedModelException, IOException {
+    Device on = InferenceDevice.resolve(device);
     zoo = Criteria.builder()
         .setTypes(NDList.class, NDList.class)
         .optModelPath(Path.of(model))
         .optEngine("PyTorch")
+        .optDevice(on)
         .optTranslator(new NoopTranslator(null))
         .build()
         .loadModel();
@@ -64,15 +72,16 @@ public class ModelBenchmark {
       // Set on the benchmark's own thread, once the engine has loaded libtorch: each thread keeps its own count.
       JniUtils.setNumThreads(threads);
     }
-    manager = NDManager.newBaseManager("PyTorch");
+    manager = NDManager.newBaseManager(on, "PyTorch");
     // Normalised pixels are roughly standard normal; the values do not change the work done.
     input = new NDList(manager.randomNormal(new Shape(batch, 3, height, width)));
   }
 
+  /** Reads one logit back: on a GPU the forward pass only queues kernels, and this waits for them. */
   @Benchmark
-  public long forward() throws TranslateException {
+  public float forward() throws TranslateException {
     try (NDList output = predictor.predict(input)) {
-      return output.head().getShape().size();
+      return output.head().getFloat(0, 0, 0, 0);
     }
   }
 

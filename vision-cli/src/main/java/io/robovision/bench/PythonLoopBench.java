@@ -19,8 +19,9 @@ final class PythonLoopBench {
     this.script = script;
   }
 
-  BenchReport.PythonFigures run(Path model, Path frames, long count, int width, int height, int classes)
-      throws InterruptedException {
+  /** {@code torchDevice}: where the loop runs the model, {@code cpu} or {@code cuda:N}. */
+  BenchReport.PythonFigures run(Path model, Path frames, long count, int width, int height, int classes,
+      String torchDevice) throws InterruptedException {
     if (!Files.isExecutable(python)) {
       return BenchReport.PythonFigures.skipped(python + " not found (--python)");
     }
@@ -29,7 +30,7 @@ final class PythonLoopBench {
     }
     List<String> command = List.of(python.toString(), script.toString(), "--model", model.toString(),
         "--frames", frames.toString(), "--count", Long.toString(count), "--width", Integer.toString(width),
-        "--height", Integer.toString(height), "--classes", Integer.toString(classes));
+        "--height", Integer.toString(height), "--classes", Integer.toString(classes), "--device", torchDevice);
     String output;
     int status;
     try {

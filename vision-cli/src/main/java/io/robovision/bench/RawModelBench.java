@@ -24,10 +24,11 @@ public final class RawModelBench {
 
   /**
    * The forward pass as {@code predictors} JMH threads, each with its own predictor, {@code threads} intra-op threads
-   * and batches of {@code batch}: the configuration of the worker run labelled {@code label}.
+   * and batches of {@code batch} on {@code device} (inference.device): the configuration of the worker run labelled
+   * {@code label}.
    */
   public BenchReport.ModelFigures run(String label, Path model, int width, int height, int predictors, int threads,
-      int batch) throws RunnerException {
+      int batch, String device) throws RunnerException {
     // In-process (no fork): libtorch is already unpacked and configured here, and a fork would pay that again.
     Options options = new OptionsBuilder()
         .include(ModelBenchmark.class.getName() + ".forward")
@@ -36,6 +37,7 @@ public final class RawModelBench {
         .param("height", Integer.toString(height))
         .param("batch", Integer.toString(batch))
         .param("threads", Integer.toString(threads))
+        .param("device", device)
         .forks(0)
         .threads(predictors)
         .warmupIterations(warmupIterations)

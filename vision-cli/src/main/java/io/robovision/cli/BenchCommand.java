@@ -75,6 +75,11 @@ public final class BenchCommand implements Callable<Integer> {
       description = "JMH measurement iterations of 2 s for the raw model, plus half as many warm-up ones (default ${DEFAULT-VALUE})")
   int modelIterations;
 
+  @Option(names = "--device", defaultValue = "auto",
+      description = "where the raw model, the worker runs and the Python loop run: auto, cpu, gpu or gpu:N, as"
+          + " inference.device (default ${DEFAULT-VALUE})")
+  String device;
+
   @Option(names = "--out", defaultValue = "bench.json", description = "where to write the figures (default ${DEFAULT-VALUE})")
   Path out;
 
@@ -83,7 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
     new Bench(new BenchOptions(frames, cameras, width, height, model, classes, trivialModel, python, pythonScript,
         noPython, rssFrames, rssRealModel, batchSize, batchWaitMs,
         predictors > 0 ? predictors : WorkerConfig.defaultPredictors(Runtime.getRuntime().availableProcessors()),
-        modelIterations, warmupSeconds, out), System.out).run();
+        modelIterations, warmupSeconds, device, out), System.out).run();
     return 0;
   }
 }

@@ -18,7 +18,7 @@ class BenchIT {
     System.setProperty("jmh.ignoreLock", "true");
     Path json = out.resolve("bench.json");
     BenchOptions options = new BenchOptions(12, 2, 64, 48, TRIVIAL, CLASSES, TRIVIAL, out.resolve("no-python"),
-        Path.of("..", "bench", "python_loop.py"), false, 0, false, 4, 10, 1, 1, 1, json);
+        Path.of("..", "bench", "python_loop.py"), false, 0, false, 4, 10, 1, 1, 1, "auto", json);
 
     BenchReport report = new Bench(options, System.out).run();
 

@@ -43,6 +43,16 @@ class MisuseTest {
   }
 
   @Test
+  void aBenchOnADeviceThatIsNotThereIsNamed() {
+    assertThat(run("bench", "--device", "tpu")).isEqualTo(
+        "vision bench: --device must be auto, cpu, gpu or gpu:N, got 'tpu'");
+    assertThat(run("bench", "--device", "gpu", "--model", "../models/deeplabv3_mobilenet_v3_large.pt",
+        "--classes", "../models/voc_classes.txt", "--trivial-model", "../bench/trivial_segmenter.pt"))
+        .startsWith("vision bench: inference.device is 'gpu' but DJL's PyTorch engine sees no CUDA GPU")
+        .doesNotContain("\n");
+  }
+
+  @Test
   void aBadSettingIsNamed() {
     String error = run("capture", "--fps", "fast");
     assertThat(error).isEqualTo("vision capture: capture.fps must be a number, got 'fast'");
