@@ -63,7 +63,7 @@ public record WorkerConfig(
         throw new ConfigException(INSTANCE_MIN_AREA, "must be 0 or more (below 1: a share of the frame, from 1: pixels),"
             + " got " + instanceMinArea);
       }
-      if (!device.matches("auto|cpu|gpu(:\\d+)?")) {
+      if (!device.matches(DEVICE_VALUES)) {
         throw new ConfigException(DEVICE, "must be auto, cpu, gpu or gpu:N, got '" + device + "'");
       }
     }
@@ -100,6 +100,8 @@ public record WorkerConfig(
   public static final String MAX_FRAME_AGE_MS = "worker.max.frame.age.ms";
   public static final String INTEROP_THREADS = "inference.interop.threads";
   public static final String DEVICE = "inference.device";
+  /** What {@link #DEVICE} takes, as a regular expression. */
+  public static final String DEVICE_VALUES = "auto|cpu|gpu(:\\d+)?";
   public static final String INSTANCE_MIN_AREA = "segmentation.instances.min.area";
   public static final String DEFAULT_MODEL = "models/deeplabv3_mobilenet_v3_large.pt";
   public static final String DEFAULT_DETECTOR = "models/yolo_synthetic.pt";

@@ -42,7 +42,7 @@ public record BenchOptions(
       throw new IllegalArgumentException("--rss-frames, --batch-wait-ms and --warmup-seconds must be >= 0,"
           + " --batch-size, --predictors and --model-iterations >= 1");
     }
-    if (!device.matches("auto|cpu|gpu|gpu:\\d+")) {
+    if (!device.matches(WorkerConfig.DEVICE_VALUES)) {
       throw new IllegalArgumentException("--device must be auto, cpu, gpu or gpu:N, got '" + device + "'");
     }
   }
