@@ -1,22 +1,15 @@
 package io.robovision.sink;
 
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import io.robovision.schemas.Frame;
-import io.robovision.schemas.Mask;
 import io.robovision.schemas.SegmentResult;
-import io.robovision.sink.overlay.FrameComposer;
 import io.robovision.sink.recording.Retention;
 import io.robovision.sink.recording.Segment;
 import io.robovision.sink.recording.SegmentFile;
 import io.robovision.sink.recording.SegmentMetadata;
 import io.robovision.sink.recording.VideoFiles;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,25 +18,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Composes each frame with its result and appends it to its camera's current segment. A segment
+ * Has each frame rendered with its result on the {@link RenderLanes} and appends the pictures, in order, to its
+ * camera's current segment. A segment
  * covers {@code sink.segment.seconds} of capture time from its first frame and holds exactly one
  * video frame per sequence number: a frame that cannot be shown repeats the previous picture.
  */
 public final class FrameWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FrameWriter.class);
 
-  private final FrameComposer composer;
+  private final RenderLanes lanes;
   private final VideoFiles files;
   private final Retention retention;
   private final double fps;
@@ -60,9 +53,9 @@ public final class FrameWriter implements AutoCloseable {
     private Instant lastCaptureTime;
   }
 
-  public FrameWriter(FrameComposer composer, VideoFiles files, Retention retention, double fps, int segmentSeconds,
+  public FrameWriter(RenderLanes lanes, VideoFiles files, Retention retention, double fps, int segmentSeconds,
       SinkStats stats) {
-    this.composer = composer;
+    this.lanes = lanes;
     this.files = files;
     this.retention = retention;
     this.fps = fps;
@@ -101,22 +94,28 @@ public final class FrameWriter implements AutoCloseable {
         });
   }
 
-  /** Records {@code frame}; returns false, having counted why, when its image cannot be decoded. */
-  public boolean write(Frame frame, SegmentResult result) {
-    String camera = frame.getCameraId();
-    try (Mat image = decode(frame.getImage(), IMREAD_COLOR)) {
-      if (image == null) {
-        stats.undecodable();
-        repeat(camera, frame.getSequence());
-        return false;
-      }
-      try (Mat mask = mask(result, image)) {
-        score(frame, mask);
-        Mat picture = composer.compose(image, mask, result.getDetections(), frame.getCaptureTime());
-        append(camera, frame.getSequence(), frame.getCaptureTime(), picture);
-      }
-      return true;
+  /** Starts rendering the frame's picture on a render thread; hand it to {@link #write} in sequence order. */
+  public Future<Mat> render(Frame frame, SegmentResult result) {
+    return lanes.submit(frame, result);
+  }
+
+  /** How many pictures can be rendered at once, so callers know how far ahead to ask. */
+  public int renderThreads() {
+    return lanes.threads();
+  }
+
+  /**
+   * Records {@code frame} with the picture {@link #render} made of it; returns false when its image could not be
+   * decoded, which the renderer counted, and the previous picture is repeated instead.
+   */
+  public boolean write(Frame frame, Future<Mat> rendered) {
+    Mat picture = picture(rendered);
+    if (picture == null) {
+      repeat(frame.getCameraId(), frame.getSequence());
+      return false;
     }
+    append(frame.getCameraId(), frame.getSequence(), frame.getCaptureTime(), picture);
+    return true;
   }
 
   /** Writes the camera's previous picture again for {@code sequence}; false when no segment is open to continue. */
@@ -179,7 +178,7 @@ public final class FrameWriter implements AutoCloseable {
       }
     });
     cameras.clear();
-    composer.close();
+    lanes.close();
   }
 
   private void append(String camera, long sequence, Instant captureTime, Mat picture) {
@@ -242,54 +241,20 @@ public final class FrameWriter implements AutoCloseable {
     return scaled;
   }
 
-  private Mat mask(SegmentResult result, Mat image) {
-    Mask mask = result.getMask();
-    Mat decoded = mask == null ? null : decode(mask.getData(), IMREAD_UNCHANGED);
-    if (decoded == null) {
-      stats.withoutMask();
-      return new Mat(image.rows(), image.cols(), opencv_core.CV_8UC1, Scalar.all(0));
-    }
-    if (decoded.cols() == image.cols() && decoded.rows() == image.rows()) {
-      return decoded;
-    }
-    Mat scaled = new Mat();
-    resize(decoded, scaled, new Size(image.cols(), image.rows()), 0, 0, INTER_NEAREST);
-    decoded.close();
-    return scaled;
-  }
-
-  private void score(Frame frame, Mat predicted) {
-    if (frame.getGroundTruth() == null) {
-      return;
-    }
-    try (Mat truth = decode(frame.getGroundTruth().getData(), IMREAD_UNCHANGED)) {
-      if (truth == null || truth.cols() != predicted.cols() || truth.rows() != predicted.rows()) {
-        return;
+  private static Mat picture(Future<Mat> rendered) {
+    try {
+      return rendered.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a rendered frame", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
       }
-      stats.accuracy().add(bytes(truth), bytes(predicted));
-    }
-  }
-
-  private static byte[] bytes(Mat mat) {
-    Mat contiguous = mat.isContinuous() ? mat : mat.clone();
-    byte[] bytes = new byte[(int) (contiguous.total() * contiguous.channels())];
-    contiguous.data().get(bytes);
-    return bytes;
-  }
-
-  private static Mat decode(ByteBuffer data, int flags) {
-    if (data == null || data.remaining() == 0) {
-      return null;
-    }
-    byte[] bytes = new byte[data.remaining()];
-    data.duplicate().get(bytes);
-    try (BytePointer pointer = new BytePointer(bytes);
-        Mat buffer = new Mat(1, bytes.length, opencv_core.CV_8UC1, pointer)) {
-      Mat image = imdecode(buffer, flags);
-      if (image == null || image.empty()) {
-        return null;
+      if (e.getCause() instanceof Error error) {
+        throw error;
       }
-      return image;
+      throw new IllegalStateException("rendering a frame failed: " + e.getCause(), e.getCause());
     }
   }
 }

@@ -19,11 +19,16 @@ import io.robovision.sink.reorder.ReorderBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -43,6 +48,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -239,31 +245,58 @@ public final class RecorderSink implements Runnable {
 
   /** {@code gapMillis}: the {@link CaughtUpClock}'s time, which the cameras' gap timeouts count in. */
   private void drain(long gapMillis) {
+    List<Step> steps = new ArrayList<>();
     int held = 0;
     for (var entry : cameras.entrySet()) {
-      ReorderBuffer<Held<Frame>, Held<SegmentResult>> buffer = entry.getValue();
-      String camera = entry.getKey();
-      for (ReorderBuffer.Released<Held<Frame>, Held<SegmentResult>> released : buffer.drain(gapMillis)) {
-        if (released instanceof ReorderBuffer.Pair<Held<Frame>, Held<SegmentResult>> pair) {
-          record(camera, pair);
-        } else if (released instanceof ReorderBuffer.Gap<Held<Frame>, Held<SegmentResult>> gap) {
-          recordGap(camera, gap);
-        }
+      for (ReorderBuffer.Released<Held<Frame>, Held<SegmentResult>> released : entry.getValue().drain(gapMillis)) {
+        steps.add(new Step(entry.getKey(), released));
       }
-      held += buffer.pending();
+      held += entry.getValue().pending();
     }
+    record(steps);
     pending = held;
     stats.pending(held);
     csv.flush();
   }
 
-  private void record(String camera, ReorderBuffer.Pair<Held<Frame>, Held<SegmentResult>> pair) {
+  /** One camera's released pair or gap, in the camera's sequence order. */
+  private record Step(String camera, ReorderBuffer.Released<Held<Frame>, Held<SegmentResult>> released) {
+  }
+
+  /**
+   * Writes the steps in order while the render threads already decode and compose the frames of the next few, so the
+   * pictures are ready when their turn comes.
+   */
+  private void record(List<Step> steps) {
+    List<Future<Mat>> pictures = new ArrayList<>(Collections.nCopies(steps.size(), null));
+    int ahead = 2 * writer.renderThreads();
+    int submitted = 0;
+    try {
+      for (int i = 0; i < steps.size(); i++) {
+        for (; submitted < steps.size() && submitted <= i + ahead; submitted++) {
+          if (steps.get(submitted).released() instanceof ReorderBuffer.Pair<Held<Frame>, Held<SegmentResult>> pair) {
+            pictures.set(submitted, writer.render(pair.frame().value(), lastKnown.forDrawing(pair.result().value())));
+          }
+        }
+        Step step = steps.get(i);
+        if (step.released() instanceof ReorderBuffer.Pair<Held<Frame>, Held<SegmentResult>> pair) {
+          record(step.camera(), pair, pictures.set(i, null));
+        } else if (step.released() instanceof ReorderBuffer.Gap<Held<Frame>, Held<SegmentResult>> gap) {
+          recordGap(step.camera(), gap);
+        }
+      }
+    } finally {
+      pictures.stream().filter(Objects::nonNull).forEach(RecorderSink::discard);
+    }
+  }
+
+  private void record(String camera, ReorderBuffer.Pair<Held<Frame>, Held<SegmentResult>> pair, Future<Mat> picture) {
     Frame frame = pair.frame().value();
     SegmentResult result = pair.result().value();
     if (result.getStatus() == SegmentStatus.SKIPPED) {
       stats.skipped();
     }
-    boolean written = writer.write(frame, lastKnown.forDrawing(result));
+    boolean written = writer.write(frame, picture);
     lastWritten.put(camera, pair.sequence());
     keepUntilSegmentCloses(camera, pair.frame());
     keepUntilSegmentCloses(camera, pair.result());
@@ -273,6 +306,20 @@ public final class RecorderSink implements Runnable {
       return;
     }
     publish(result);
+  }
+
+  /** A picture rendered ahead for a step that was not reached, because an earlier one failed. */
+  private static void discard(Future<Mat> picture) {
+    try {
+      Mat mat = picture.get();
+      if (mat != null) {
+        mat.close();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      LOG.debug("a frame rendered ahead failed too: {}", e.getCause().getMessage());
+    }
   }
 
   /**

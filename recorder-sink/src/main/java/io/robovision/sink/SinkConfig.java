@@ -22,7 +22,8 @@ public record SinkConfig(
     int segmentSeconds,
     OutputVariant output,
     double retentionHours,
-    long retentionBytes) {
+    long retentionBytes,
+    int renderThreads) {
 
   public static final String GROUP_ID = "sink.group.id";
   public static final String OUTPUT_DIR = "sink.output.dir";
@@ -40,6 +41,9 @@ public record SinkConfig(
   public static final String OUTPUT = "sink.output";
   public static final String RETENTION_HOURS = "sink.retention.hours";
   public static final String RETENTION_BYTES = "sink.retention.bytes";
+  public static final String RENDER_THREADS = "sink.render.threads";
+  /** One thread renders about 250 frames/s of 320x240 and the consumer thread then encodes about 400/s. */
+  private static final int MAX_DEFAULT_RENDER_THREADS = 4;
 
   public SinkConfig {
     if (videoFps <= 0) {
@@ -57,6 +61,9 @@ public record SinkConfig(
     if (!(retentionHours >= 0) || Double.isInfinite(retentionHours)) {
       throw new ConfigException(RETENTION_HOURS, "must be 0 (keep all) or a positive number of hours, got "
           + retentionHours);
+    }
+    if (renderThreads < 1) {
+      throw new ConfigException(RENDER_THREADS, "must be at least 1, got " + renderThreads);
     }
     if (retentionBytes < 0) {
       throw new ConfigException(RETENTION_BYTES, "must be 0 (keep all) or a positive byte count, got "
@@ -83,7 +90,13 @@ public record SinkConfig(
         settings.integer(SEGMENT_SECONDS, 60),
         output(settings),
         settings.decimal(RETENTION_HOURS, 0),
-        settings.longValue(RETENTION_BYTES, 0));
+        settings.longValue(RETENTION_BYTES, 0),
+        settings.integer(RENDER_THREADS, defaultRenderThreads(Runtime.getRuntime().availableProcessors())));
+  }
+
+  /** Half the cores, from 1 to 4: the sink shares a machine with the worker in the demo and in small deployments. */
+  static int defaultRenderThreads(int cores) {
+    return Math.max(1, Math.min(MAX_DEFAULT_RENDER_THREADS, cores / 2));
   }
 
   private static OutputVariant output(Settings settings) {

@@ -62,10 +62,10 @@ public final class SinkMain {
           + SinkConfig.OUTPUT_DIR + "): " + e.getMessage(), e);
     }
     SinkStats stats = new SinkStats(telemetry, classes);
-    FrameWriter writer = new FrameWriter(
-        new FrameComposer(new OverlayRenderer(classes, config.overlayAlpha()), config.output()),
-        new VideoFiles(config.outputDir()), new Retention(config.retentionAge(), config.retentionBytes()),
-        config.videoFps(), config.segmentSeconds(), stats);
+    RenderLanes lanes = new RenderLanes(config.renderThreads(), () -> new FrameRenderer(
+        new FrameComposer(new OverlayRenderer(classes, config.overlayAlpha()), config.output()), stats));
+    FrameWriter writer = new FrameWriter(lanes, new VideoFiles(config.outputDir()),
+        new Retention(config.retentionAge(), config.retentionBytes()), config.videoFps(), config.segmentSeconds(), stats);
     AnalyticsCsv csv = new AnalyticsCsv(config.outputDir().resolve("analytics.csv"), classes);
     return new RecorderSink(config, writer, csv, stats);
   }

@@ -20,6 +20,8 @@ public final class SinkSettingDocs {
       new SettingDoc(SinkConfig.REORDER_CAPACITY, "2000", "frames + results held per camera at most"),
       new SettingDoc(SinkConfig.SEGMENT_SECONDS, "60", "capture time covered by each MP4 segment"),
       new SettingDoc(SinkConfig.OUTPUT, "overlay", "what the videos show: overlay, original or side-by-side"),
+      new SettingDoc(SinkConfig.RENDER_THREADS, "cores / 2, from 1 to 4",
+          "threads that decode frames and masks and draw the overlays while the sink's consumer thread encodes"),
       new SettingDoc(SinkConfig.RETENTION_HOURS, "0", "delete closed segments closed longer ago than this; 0 = keep all"),
       new SettingDoc(SinkConfig.RETENTION_BYTES, "0",
           "delete the oldest closed segments while all of them together are larger; 0 = keep all"),

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.OpenCVFrameConverter;
@@ -48,8 +49,9 @@ class FrameWriterTest {
   private final List<String> closedSegments = new ArrayList<>();
 
   private FrameWriter writer(OutputVariant variant) {
-    FrameWriter writer = new FrameWriter(new FrameComposer(new OverlayRenderer(CLASSES, 0.5), variant),
-        new VideoFiles(out), new Retention(Duration.ZERO, 0), 10, 2, stats);
+    RenderLanes lanes = new RenderLanes(2,
+        () -> new FrameRenderer(new FrameComposer(new OverlayRenderer(CLASSES, 0.5), variant), stats));
+    FrameWriter writer = new FrameWriter(lanes, new VideoFiles(out), new Retention(Duration.ZERO, 0), 10, 2, stats);
     writer.onSegmentClosed(closedSegments::add);
     return writer;
   }
@@ -57,8 +59,13 @@ class FrameWriterTest {
   @Test
   void rollsSegmentsEveryNSecondsOfCaptureTimeNamedByTheirFirstFrame() throws Exception {
     try (FrameWriter writer = writer(OutputVariant.OVERLAY)) {
+      // All 50 are rendered ahead on the two render threads, and written in order.
+      List<Future<Mat>> pictures = new ArrayList<>();
       for (int sequence = 0; sequence < 50; sequence++) {
-        assertThat(writer.write(frame(sequence), result(sequence))).isTrue();
+        pictures.add(writer.render(frame(sequence), result(sequence)));
+      }
+      for (int sequence = 0; sequence < 50; sequence++) {
+        assertThat(writer.write(frame(sequence), pictures.get(sequence))).isTrue();
       }
       Path third = out.resolve("cam/2026-11-26/10-00-04.mp4");
       assertThat(closedSegments).containsExactly(out.resolve("cam/2026-11-26/10-00-00.mp4").toString(),
@@ -90,14 +97,14 @@ class FrameWriterTest {
   @Test
   void keepsOneVideoFramePerSequenceNumberByRepeatingThePreviousPicture() throws Exception {
     try (FrameWriter writer = writer(OutputVariant.ORIGINAL)) {
-      writer.write(frame(0), result(0));
-      writer.write(frame(1), result(1));
+      write(writer, frame(0), result(0));
+      write(writer, frame(1), result(1));
       assertThat(writer.repeat("cam", 2)).isTrue();
       assertThat(writer.repeat("cam", 9)).as("not the next number").isFalse();
       assertThat(writer.repeat("elsewhere", 0)).isFalse();
       Frame broken = Frame.newBuilder(frame(3)).setImage(ByteBuffer.wrap(new byte[] {1, 2, 3})).build();
-      assertThat(writer.write(broken, result(3))).isFalse();
-      writer.write(frame(4), result(4));
+      assertThat(write(writer, broken, result(3))).isFalse();
+      write(writer, frame(4), result(4));
       assertThat(writer.lastCaptureTime("cam")).isEqualTo(START.plusMillis(400));
     }
     Path file = out.resolve("cam/2026-11-26/10-00-00.mp4");
@@ -113,8 +120,8 @@ class FrameWriterTest {
   @Test
   void aJumpInSequenceNumbersStartsANewSegment() throws Exception {
     try (FrameWriter writer = writer(OutputVariant.ORIGINAL)) {
-      writer.write(frame(0), result(0));
-      writer.write(frame(5), result(5));
+      write(writer, frame(0), result(0));
+      write(writer, frame(5), result(5));
     }
     assertThat(Files.list(out.resolve("cam/2026-11-26")).map(p -> p.getFileName().toString()).sorted())
         .containsExactly("10-00-00.mp4", "10-00-01.mp4");
@@ -125,7 +132,7 @@ class FrameWriterTest {
   @Test
   void sideBySideShowsTheCameraPictureNextToTheOverlay() throws Exception {
     try (FrameWriter writer = writer(OutputVariant.SIDE_BY_SIDE)) {
-      writer.write(frame(0), result(0));
+      write(writer, frame(0), result(0));
     }
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(out.resolve("cam/2026-11-26/10-00-00.mp4").toFile())) {
       grabber.start();
@@ -139,7 +146,7 @@ class FrameWriterTest {
   void recoversWhereAnEarlierRunStoppedAndDeletesItsUnfinishedSegment() throws Exception {
     try (FrameWriter writer = writer(OutputVariant.ORIGINAL)) {
       for (int sequence = 0; sequence < 25; sequence++) {
-        writer.write(frame(sequence), result(sequence));
+        write(writer, frame(sequence), result(sequence));
       }
     }
     // What an abrupt stop leaves behind: the segment that was open, unfinished.
@@ -151,6 +158,10 @@ class FrameWriterTest {
     assertThat(restarted.recover("unknown")).isEmpty();
     assertThat(stats.partsDeletedCount()).isEqualTo(1);
     restarted.close();
+  }
+
+  private static boolean write(FrameWriter writer, Frame frame, SegmentResult result) {
+    return writer.write(frame, writer.render(frame, result));
   }
 
   private static double level(int sequence) {

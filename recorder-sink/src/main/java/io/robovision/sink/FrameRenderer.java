@@ -1,0 +1,106 @@
+package io.robovision.sink;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import io.robovision.schemas.Frame;
+import io.robovision.schemas.Mask;
+import io.robovision.schemas.SegmentResult;
+import io.robovision.sink.overlay.FrameComposer;
+import java.nio.ByteBuffer;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Decodes a frame and its mask, scores the mask against the frame's ground truth, if it carries one, and composes the
+ * picture to record. Not thread-safe: the composer keeps scratch buffers, so each render thread has its own.
+ */
+public final class FrameRenderer implements AutoCloseable {
+  private final FrameComposer composer;
+  private final SinkStats stats;
+
+  public FrameRenderer(FrameComposer composer, SinkStats stats) {
+    this.composer = composer;
+    this.stats = stats;
+  }
+
+  /** The picture, which the caller closes, or null, counted as undecodable, when the frame's image cannot be read. */
+  public Mat render(Frame frame, SegmentResult result) {
+    try (Mat image = decode(frame.getImage(), IMREAD_COLOR)) {
+      if (image == null) {
+        stats.undecodable();
+        return null;
+      }
+      try (Mat mask = mask(result, image)) {
+        score(frame, mask);
+        return composer.compose(image, mask, result.getDetections(), frame.getCaptureTime());
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    composer.close();
+  }
+
+  private Mat mask(SegmentResult result, Mat image) {
+    Mask mask = result.getMask();
+    Mat decoded = mask == null ? null : decode(mask.getData(), IMREAD_UNCHANGED);
+    if (decoded == null) {
+      stats.withoutMask();
+      return new Mat(image.rows(), image.cols(), opencv_core.CV_8UC1, Scalar.all(0));
+    }
+    if (decoded.cols() == image.cols() && decoded.rows() == image.rows()) {
+      return decoded;
+    }
+    Mat scaled = new Mat();
+    resize(decoded, scaled, new Size(image.cols(), image.rows()), 0, 0, INTER_NEAREST);
+    decoded.close();
+    return scaled;
+  }
+
+  private void score(Frame frame, Mat predicted) {
+    if (frame.getGroundTruth() == null) {
+      return;
+    }
+    try (Mat truth = decode(frame.getGroundTruth().getData(), IMREAD_UNCHANGED)) {
+      if (truth == null || truth.cols() != predicted.cols() || truth.rows() != predicted.rows()) {
+        return;
+      }
+      stats.accuracy().add(bytes(truth), bytes(predicted));
+    }
+  }
+
+  private static byte[] bytes(Mat mat) {
+    if (!mat.isContinuous()) {
+      try (Mat contiguous = mat.clone()) {
+        return bytes(contiguous);
+      }
+    }
+    byte[] bytes = new byte[(int) (mat.total() * mat.channels())];
+    mat.data().get(bytes);
+    return bytes;
+  }
+
+  private static Mat decode(ByteBuffer data, int flags) {
+    if (data == null || data.remaining() == 0) {
+      return null;
+    }
+    byte[] bytes = new byte[data.remaining()];
+    data.duplicate().get(bytes);
+    try (BytePointer pointer = new BytePointer(bytes);
+        Mat buffer = new Mat(1, bytes.length, opencv_core.CV_8UC1, pointer)) {
+      Mat image = imdecode(buffer, flags);
+      if (image == null || image.empty()) {
+        return null;
+      }
+      return image;
+    }
+  }
+}
