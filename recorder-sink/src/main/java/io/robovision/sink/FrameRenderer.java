@@ -16,12 +16,16 @@ import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decodes a frame and its mask, scores the mask against the frame's ground truth, if it carries one, and composes the
  * picture to record. Not thread-safe: the composer keeps scratch buffers, so each render thread has its own.
  */
 public final class FrameRenderer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FrameRenderer.class);
+
   private final FrameComposer composer;
   private final SinkStats stats;
 
@@ -30,7 +34,10 @@ public final class FrameRenderer implements AutoCloseable {
     this.stats = stats;
   }
 
-  /** The picture, which the caller closes, or null, counted as undecodable, when the frame's image cannot be read. */
+  /**
+   * The picture, which the caller closes, or null, counted as undecodable, when the frame's image cannot be read or
+   * drawn: one bad record must not stop the sink, which would read it again after a restart.
+   */
   public Mat render(Frame frame, SegmentResult result) {
     try (Mat image = decode(frame.getImage(), IMREAD_COLOR)) {
       if (image == null) {
@@ -41,6 +48,10 @@ public final class FrameRenderer implements AutoCloseable {
         score(frame, mask);
         return composer.compose(image, mask, result.getDetections(), frame.getCaptureTime());
       }
+    } catch (RuntimeException e) {
+      LOG.warn("camera {}: frame {} cannot be drawn: {}", frame.getCameraId(), frame.getSequence(), e.toString());
+      stats.undecodable();
+      return null;
     }
   }
 
@@ -51,8 +62,12 @@ public final class FrameRenderer implements AutoCloseable {
 
   private Mat mask(SegmentResult result, Mat image) {
     Mask mask = result.getMask();
-    Mat decoded = mask == null ? null : decode(mask.getData(), IMREAD_UNCHANGED);
+    Mat decoded = classIndices(mask == null ? null : decode(mask.getData(), IMREAD_UNCHANGED));
     if (decoded == null) {
+      if (mask != null) {
+        LOG.warn("camera {}: the mask of frame {} is not a readable 8-bit, single-channel PNG; the frame is drawn without it",
+            result.getCameraId(), result.getSequence());
+      }
       stats.withoutMask();
       return new Mat(image.rows(), image.cols(), opencv_core.CV_8UC1, Scalar.all(0));
     }
@@ -69,12 +84,21 @@ public final class FrameRenderer implements AutoCloseable {
     if (frame.getGroundTruth() == null) {
       return;
     }
-    try (Mat truth = decode(frame.getGroundTruth().getData(), IMREAD_UNCHANGED)) {
+    try (Mat truth = classIndices(decode(frame.getGroundTruth().getData(), IMREAD_UNCHANGED))) {
       if (truth == null || truth.cols() != predicted.cols() || truth.rows() != predicted.rows()) {
         return;
       }
       stats.accuracy().add(bytes(truth), bytes(predicted));
     }
+  }
+
+  /** {@code mask} when it holds one 8-bit class index a pixel; otherwise null, and the Mat is freed. */
+  private static Mat classIndices(Mat mask) {
+    if (mask == null || mask.type() == opencv_core.CV_8UC1) {
+      return mask;
+    }
+    mask.close();
+    return null;
   }
 
   private static byte[] bytes(Mat mat) {

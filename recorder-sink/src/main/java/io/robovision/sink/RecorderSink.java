@@ -301,7 +301,7 @@ public final class RecorderSink implements Runnable {
     keepUntilSegmentCloses(camera, pair.frame());
     keepUntilSegmentCloses(camera, pair.result());
     if (!written) {
-      LOG.warn("camera {}: frame {} has an undecodable image; the previous picture is repeated", camera,
+      LOG.warn("camera {}: frame {} cannot be shown; the previous picture is repeated", camera,
           frame.getSequence());
       return;
     }

@@ -37,7 +37,7 @@ public final class RenderLanes implements AutoCloseable {
     }
   }
 
-  /** Renders on the next lane in turn; the picture, or null for an undecodable image, is the caller's to close. */
+  /** Renders on the next lane in turn; the picture, or null for a frame that cannot be shown, is the caller's to close. */
   public Future<Mat> submit(Frame frame, SegmentResult result) {
     int lane = next;
     next = (next + 1) % lanes.size();

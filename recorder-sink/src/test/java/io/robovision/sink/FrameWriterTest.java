@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.mean;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
 import io.robovision.schemas.Frame;
 import io.robovision.schemas.ImageEncoding;
@@ -29,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -173,7 +171,7 @@ class FrameWriterTest {
     try (Mat image = new Mat(48, 64, CV_8UC3, new Scalar(grey, grey, grey, 0))) {
       return Frame.newBuilder().setCameraId("cam").setSequence(sequence)
           .setCaptureTime(START.plusMillis(100L * sequence)).setWidth(64).setHeight(48)
-          .setEncoding(ImageEncoding.JPEG).setImage(ByteBuffer.wrap(encode(".jpg", image))).build();
+          .setEncoding(ImageEncoding.JPEG).setImage(ByteBuffer.wrap(Encoded.bytes(".jpg", image))).build();
     }
   }
 
@@ -181,18 +179,9 @@ class FrameWriterTest {
     try (Mat mask = new Mat(48, 64, CV_8UC1, new Scalar(0))) {
       return SegmentResult.newBuilder().setCameraId("cam").setSequence(sequence)
           .setCaptureTime(START.plusMillis(100L * sequence)).setStatus(SegmentStatus.OK)
-          .setMask(new Mask(64, 48, MaskEncoding.PNG, ByteBuffer.wrap(encode(".png", mask))))
+          .setMask(new Mask(64, 48, MaskEncoding.PNG, ByteBuffer.wrap(Encoded.bytes(".png", mask))))
           .setCoverage(List.of()).setDetections(List.of()).setModelId("test").setWorkerId("test")
           .setTimings(new StageTimings(0.0, 0.0, 0.0, 0.0, 0.0)).build();
-    }
-  }
-
-  private static byte[] encode(String extension, Mat image) {
-    try (BytePointer buffer = new BytePointer()) {
-      imencode(extension, image, buffer);
-      byte[] bytes = new byte[(int) buffer.limit()];
-      buffer.get(bytes);
-      return bytes;
     }
   }
 
