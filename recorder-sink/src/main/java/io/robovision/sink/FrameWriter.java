@@ -5,6 +5,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import io.robovision.schemas.Frame;
 import io.robovision.schemas.SegmentResult;
+import io.robovision.sink.recording.EncodedSize;
 import io.robovision.sink.recording.Retention;
 import io.robovision.sink.recording.Segment;
 import io.robovision.sink.recording.SegmentFile;
@@ -51,6 +52,7 @@ public final class FrameWriter implements AutoCloseable {
     private Segment segment;
     private Mat last;
     private Instant lastCaptureTime;
+    private boolean scaledNoted;
   }
 
   public FrameWriter(RenderLanes lanes, VideoFiles files, Retention retention, double fps, int segmentSeconds,
@@ -188,8 +190,14 @@ public final class FrameWriter implements AutoCloseable {
       finish(camera, video);
     }
     if (video.segment == null) {
-      video.segment = new Segment(files.free(camera, captureTime), camera, sequence, captureTime, picture.cols(),
-          picture.rows(), fps);
+      EncodedSize size = EncodedSize.fit(picture.cols(), picture.rows());
+      if ((size.width() != picture.cols() || size.height() != picture.rows()) && !video.scaledNoted) {
+        video.scaledNoted = true;
+        LOG.info("camera {}: {}x{} pictures are recorded at {}x{}, the nearest size the H.264 encoder takes", camera,
+            picture.cols(), picture.rows(), size.width(), size.height());
+      }
+      video.segment = new Segment(files.free(camera, captureTime), camera, sequence, captureTime, size.width(),
+          size.height(), fps);
     }
     if (video.last != null) {
       video.last.close();
@@ -230,7 +238,7 @@ public final class FrameWriter implements AutoCloseable {
     }
   }
 
-  /** A camera that changes resolution mid-segment keeps the segment's size. */
+  /** A camera that changes resolution mid-segment keeps the segment's size; one the encoder can't take is scaled. */
   private static Mat fitted(Segment segment, Mat picture) {
     if (picture.cols() == segment.width() && picture.rows() == segment.height()) {
       return picture;

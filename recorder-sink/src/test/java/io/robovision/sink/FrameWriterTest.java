@@ -141,6 +141,21 @@ class FrameWriterTest {
   }
 
   @Test
+  void picturesTheEncoderCannotTakeAreRecordedScaledToTheNearestSizeItTakes() throws Exception {
+    try (FrameWriter writer = writer(OutputVariant.ORIGINAL)) {
+      for (int[] size : new int[][] {{4000, 3000}, {8, 6}}) {
+        try (Mat image = new Mat(size[1], size[0], CV_8UC3, Scalar.all(120))) {
+          Frame frame = Frame.newBuilder(frame(0)).setCameraId("cam" + size[0]).setWidth(size[0]).setHeight(size[1])
+              .setImage(ByteBuffer.wrap(Encoded.bytes(".jpg", image))).build();
+          assertThat(write(writer, frame, result(0))).isTrue();
+        }
+      }
+    }
+    assertThat(videoSize(out.resolve("cam4000/2026-11-26/10-00-00.mp4"))).containsExactly(3542, 2656);
+    assertThat(videoSize(out.resolve("cam8/2026-11-26/10-00-00.mp4"))).containsExactly(22, 16);
+  }
+
+  @Test
   void recoversWhereAnEarlierRunStoppedAndDeletesItsUnfinishedSegment() throws Exception {
     try (FrameWriter writer = writer(OutputVariant.ORIGINAL)) {
       for (int sequence = 0; sequence < 25; sequence++) {
@@ -182,6 +197,16 @@ class FrameWriterTest {
           .setMask(new Mask(64, 48, MaskEncoding.PNG, ByteBuffer.wrap(Encoded.bytes(".png", mask))))
           .setCoverage(List.of()).setDetections(List.of()).setModelId("test").setWorkerId("test")
           .setTimings(new StageTimings(0.0, 0.0, 0.0, 0.0, 0.0)).build();
+    }
+  }
+
+  private static int[] videoSize(Path video) throws Exception {
+    try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
+      grabber.start();
+      int[] size = {grabber.getImageWidth(), grabber.getImageHeight()};
+      assertThat(grabber.getLengthInVideoFrames()).isEqualTo(1);
+      grabber.stop();
+      return size;
     }
   }
 
