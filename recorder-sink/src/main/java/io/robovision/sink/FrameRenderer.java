@@ -39,6 +39,15 @@ public final class FrameRenderer implements AutoCloseable {
    * drawn: one bad record must not stop the sink, which would read it again after a restart.
    */
   public Mat render(Frame frame, SegmentResult result) {
+    long started = System.nanoTime();
+    try {
+      return draw(frame, result);
+    } finally {
+      stats.rendered(System.nanoTime() - started);
+    }
+  }
+
+  private Mat draw(Frame frame, SegmentResult result) {
     try (Mat image = decode(frame.getImage(), IMREAD_COLOR)) {
       if (image == null) {
         stats.undecodable();

@@ -212,8 +212,10 @@ public final class FrameWriter implements AutoCloseable {
     return offset >= 0 && offset < segmentMillis;
   }
 
-  private static void write(Segment segment, Mat picture) {
+  private void write(Segment segment, Mat picture) {
+    long started = System.nanoTime();
     segment.write(picture, System.currentTimeMillis());
+    stats.encoded(System.nanoTime() - started);
   }
 
   private void finish(String camera, CameraVideo video) {

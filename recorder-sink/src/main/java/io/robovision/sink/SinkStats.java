@@ -41,6 +41,8 @@ public final class SinkStats {
   private final Counter partsDeleted;
   private final Counter resent;
   private final Timer latencyTimer;
+  private final Timer render;
+  private final Timer encode;
   private final AtomicLong lag = new AtomicLong();
   private final AtomicLong pending = new AtomicLong();
   private final Map<String, AtomicLongArray> coverage = new ConcurrentHashMap<>();
@@ -78,6 +80,10 @@ public final class SinkStats {
     this.resent = counter(registry, "vision.sink.rows.resent",
         "analytics rows, detection rows and dead letters sent again after their delivery failed");
     this.latencyTimer = telemetry.latency("vision.sink.latency", "end-to-end latency, capture to recording");
+    this.render = telemetry.latency("vision.sink.stage", "time per frame in one stage of the sink: image and mask"
+        + " decoding, scoring against ground truth and drawing, on a render thread", "stage", "render");
+    this.encode = telemetry.latency("vision.sink.stage", "time per frame in one stage of the sink: H.264 encoding and"
+        + " writing, on the consumer thread", "stage", "encode");
     Gauge.builder("vision.sink.lag", lag, AtomicLong::get).baseUnit("records")
         .description("records of the frames and segments topics not yet consumed, as of the last poll")
         .register(registry);
@@ -99,6 +105,16 @@ public final class SinkStats {
     recorded.increment();
     latency.record(latencyMillis);
     latencyTimer.record(Math.max(0, latencyMillis), TimeUnit.MILLISECONDS);
+  }
+
+  /** One frame's decoding, scoring and drawing on a render thread. */
+  public void rendered(long nanos) {
+    render.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** One picture's H.264 encoding and writing, repeats included. */
+  public void encoded(long nanos) {
+    encode.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** The class shares of a camera's latest recorded frame; classes not in it are 0. */

@@ -72,6 +72,8 @@ class MetricsEndpointsIT {
       assertThat(value(metrics, "vision_worker_frames_segmented_total")).isPositive();
       assertThat(recorded(metrics)).isPositive();
       assertThat(value(metrics, "vision_worker_stage_seconds_count\\{stage=\"inference\"[^}]*}")).isPositive();
+      assertThat(value(metrics, "vision_sink_stage_seconds_count\\{stage=\"render\"[^}]*}")).isPositive();
+      assertThat(value(metrics, "vision_sink_stage_seconds_count\\{stage=\"encode\"[^}]*}")).isPositive();
       assertThat(metrics).contains("vision_sink_latency_seconds_bucket", "vision_worker_lag_records",
           "vision_sink_class_coverage{camera=\"camera-1\",class=\"__background__\"", "jvm_memory_used_bytes",
           "kafka_consumer_fetch_manager_records_consumed_total");
