@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import io.robovision.schemas.Instance;
 import io.robovision.schemas.StageTimings;
 import io.robovision.telemetry.ComponentHealth;
+import io.robovision.telemetry.LatencyRecorder;
 import io.robovision.telemetry.Telemetry;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ public final class WorkerStats {
   private final Timer inference;
   private final Timer detection;
   private final Timer encode;
+  private final Timer resultTimer;
+  private final LatencyRecorder resultLatency = new LatencyRecorder();
   private final AtomicLong lag = new AtomicLong();
   private final AtomicLong inFlight = new AtomicLong();
   private final Map<String, Counter> instances = new ConcurrentHashMap<>();
@@ -70,6 +73,8 @@ public final class WorkerStats {
     this.detection = stage("detection", "detection model of the frame's batch, pre- and post-processing and NMS"
         + " included");
     this.encode = stage("encode", "mask PNG encode and result building");
+    this.resultTimer = telemetry.latency("vision.worker.latency",
+        "capture to the result handed to the producer, SKIPPED and FAILED results included");
   }
 
   private Timer stage(String stage, String description) {
@@ -85,6 +90,17 @@ public final class WorkerStats {
   public void segmented(long inferenceTimeNanos) {
     segmented.increment();
     modelSeconds.increment(inferenceTimeNanos / 1e9);
+  }
+
+  /** One result sent, {@code latencyMillis} after its frame's capture. */
+  public void answered(long latencyMillis) {
+    resultLatency.record(latencyMillis);
+    resultTimer.record(Math.max(0, latencyMillis), TimeUnit.MILLISECONDS);
+  }
+
+  /** Capture to result sent, over every result of the run; what worker.max.frame.age.ms bounds. */
+  public LatencyRecorder resultLatency() {
+    return resultLatency;
   }
 
   /** Records the stages of one result; a stage that did not run is 0 and left out. */

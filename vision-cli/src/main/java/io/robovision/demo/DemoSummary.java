@@ -27,6 +27,7 @@ public record DemoSummary(
     @JsonProperty("duplicates") long duplicates,
     @JsonProperty("gaps") long gaps,
     @JsonProperty("latency_ms") Map<String, Long> latencyMs,
+    @JsonProperty("result_latency_ms") Map<String, Long> resultLatencyMs,
     @JsonProperty("fps") double fps,
     @JsonProperty("miou") Double miou,
     @JsonProperty("iou") Map<String, Double> iou,
@@ -61,6 +62,7 @@ public record DemoSummary(
         meters.sink().duplicateCount(),
         meters.sink().gapCount(),
         latencies(latency),
+        latencies(meters.worker().resultLatency().snapshot()),
         seconds > 0 ? Math.round(recorded / seconds * 100) / 100.0 : 0,
         Double.isNaN(miou) ? null : Math.round(miou * 10_000) / 10_000.0,
         Double.isNaN(miou) ? null : meters.sink().iouByClass(),
@@ -102,6 +104,8 @@ public record DemoSummary(
         framesRecorded, framesDeadLettered, framesLost, duplicates, gaps));
     text.append(String.format(Locale.ROOT, "latency: p50 %d ms, p95 %d ms, p99 %d ms; throughput %.2f frames/s%n",
         latencyMs.get("p50"), latencyMs.get("p95"), latencyMs.get("p99"), fps));
+    text.append(String.format(Locale.ROOT, "worker latency (capture to result): p50 %d ms, p95 %d ms, p99 %d ms%n",
+        resultLatencyMs.get("p50"), resultLatencyMs.get("p95"), resultLatencyMs.get("p99")));
     if (!instances.isEmpty()) {
       text.append("instances (mask blobs, summed over the segmented frames): ");
       text.append(String.join(", ", instances.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));

@@ -66,7 +66,12 @@ class PipelineEndToEndIT {
       assertThat(summary.iou()).containsKey("__background__");
       assertThat(summary.iou().values().stream().mapToDouble(Double::doubleValue).average().orElseThrow())
           .isCloseTo(summary.miou(), within(0.001));
-      assertThat(Files.readString(out.resolve("summary.json"))).contains("\"frames_lost\" : 0", "\"latency_ms\"");
+      assertThat(Files.readString(out.resolve("summary.json"))).contains("\"frames_lost\" : 0", "\"latency_ms\"",
+          "\"result_latency_ms\"");
+      // Each frame is recorded only after its result arrives, so the worker's share can't exceed the whole.
+      assertThat(summary.resultLatencyMs().get("p50")).isPositive()
+          .isLessThanOrEqualTo(summary.latencyMs().get("p50"));
+      assertThat(summary.resultLatencyMs().get("p99")).isLessThanOrEqualTo(summary.latencyMs().get("p99"));
 
       assertThat(summary.videos()).containsOnlyKeys("camera-1", "camera-2");
       for (List<String> segments : summary.videos().values()) {

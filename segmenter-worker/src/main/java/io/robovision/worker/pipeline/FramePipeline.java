@@ -276,6 +276,7 @@ public final class FramePipeline implements AutoCloseable {
   /** Every result goes out here, so each one's stage times are measured exactly once. */
   private void send(InFlightFrame job, SegmentResult result) {
     stats.stages(result.getTimings());
+    stats.answered(System.currentTimeMillis() - result.getCaptureTime().toEpochMilli());
     sender.result(job, result);
   }
 

@@ -1,9 +1,9 @@
-package io.robovision.sink.analytics;
+package io.robovision.telemetry;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
-/** End-to-end latency distribution, safe to record from the sink and read from a progress thread. */
+/** A latency distribution over a whole run, safe to record from several threads and read from a progress thread. */
 public final class LatencyRecorder {
   private final Recorder recorder = new Recorder(3);
   private final Histogram total = new Histogram(3);
