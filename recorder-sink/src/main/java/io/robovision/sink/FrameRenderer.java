@@ -18,6 +18,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Decodes a frame and its mask, scores the mask against the frame's ground truth, if it carries one, and composes the
@@ -28,6 +29,7 @@ public final class FrameRenderer implements AutoCloseable {
 
   private final FrameComposer composer;
   private final SinkStats stats;
+  private boolean warnedMask;
 
   public FrameRenderer(FrameComposer composer, SinkStats stats) {
     this.composer = composer;
@@ -74,8 +76,10 @@ public final class FrameRenderer implements AutoCloseable {
     Mat decoded = classIndices(mask == null ? null : decode(mask.getData(), IMREAD_UNCHANGED));
     if (decoded == null) {
       if (mask != null) {
-        LOG.warn("camera {}: the mask of frame {} is not a readable 8-bit, single-channel PNG; the frame is drawn without it",
-            result.getCameraId(), result.getSequence());
+        // Counted as without mask each time; a producer that sends such masks at all sends them with every frame.
+        LOG.atLevel(warnedMask ? Level.DEBUG : Level.WARN).log("camera {}: the mask of frame {} is not a readable"
+            + " 8-bit, single-channel PNG; the frame is drawn without it", result.getCameraId(), result.getSequence());
+        warnedMask = true;
       }
       stats.withoutMask();
       return new Mat(image.rows(), image.cols(), opencv_core.CV_8UC1, Scalar.all(0));

@@ -30,9 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Has each frame rendered with its result on the {@link RenderLanes} and appends the pictures, in order, to its
- * camera's current segment. A segment
- * covers {@code sink.segment.seconds} of capture time from its first frame and holds exactly one
- * video frame per sequence number: a frame that cannot be shown repeats the previous picture.
+ * camera's current segment. A segment covers {@code sink.segment.seconds} of capture time from its first frame and
+ * holds exactly one video frame per sequence number: a frame that cannot be shown repeats the previous picture.
  */
 public final class FrameWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FrameWriter.class);
@@ -108,7 +107,7 @@ public final class FrameWriter implements AutoCloseable {
 
   /**
    * Records {@code frame} with the picture {@link #render} made of it; returns false when its image could not be
-   * decoded, which the renderer counted, and the previous picture is repeated instead.
+   * decoded or drawn, which the renderer counted, and the previous picture is repeated instead.
    */
   public boolean write(Frame frame, Future<Mat> rendered) {
     Mat picture = picture(rendered);

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Renders pictures on {@code sink.render.threads} threads, each with its own {@link FrameRenderer}, so that decoding and
- * composing the next frames overlap with the consumer thread's encoding and publishing of the current one.
+ * Renders pictures on {@code sink.render.threads} threads, each with its own {@link FrameRenderer}, so that decoding
+ * and composing the next frames overlap with the consumer thread's encoding and publishing of the current one.
  */
 public final class RenderLanes implements AutoCloseable {
   private static final long CLOSE_WAIT_SECONDS = 30;
@@ -37,7 +37,7 @@ public final class RenderLanes implements AutoCloseable {
     }
   }
 
-  /** Renders on the next lane in turn; the picture, or null for a frame that cannot be shown, is the caller's to close. */
+  /** Renders on the next lane in turn; the picture, or null for a frame that cannot be shown, is the caller's. */
   public Future<Mat> submit(Frame frame, SegmentResult result) {
     int lane = next;
     next = (next + 1) % lanes.size();

@@ -65,7 +65,8 @@ public final class SinkMain {
     RenderLanes lanes = new RenderLanes(config.renderThreads(), () -> new FrameRenderer(
         new FrameComposer(new OverlayRenderer(classes, config.overlayAlpha()), config.output()), stats));
     FrameWriter writer = new FrameWriter(lanes, new VideoFiles(config.outputDir()),
-        new Retention(config.retentionAge(), config.retentionBytes()), config.videoFps(), config.segmentSeconds(), stats);
+        new Retention(config.retentionAge(), config.retentionBytes()), config.videoFps(), config.segmentSeconds(),
+        stats);
     AnalyticsCsv csv = new AnalyticsCsv(config.outputDir().resolve("analytics.csv"), classes);
     return new RecorderSink(config, writer, csv, stats);
   }

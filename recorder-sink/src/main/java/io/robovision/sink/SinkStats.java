@@ -65,7 +65,8 @@ public final class SinkStats {
         "sequence numbers given up on because the frame or its result never arrived");
     this.unreadable = counter(registry, "vision.sink.records.unreadable",
         "records that are not valid Avro of the expected schema");
-    this.undecodable = counter(registry, "vision.sink.frames.undecodable", "frames whose image could not be decoded or drawn");
+    this.undecodable = counter(registry, "vision.sink.frames.undecodable",
+        "frames whose image could not be decoded or drawn");
     this.withoutMask = counter(registry, "vision.sink.frames.without.mask",
         "frames recorded without a mask because their result was FAILED, or SKIPPED before any mask was known");
     this.skipped = counter(registry, "vision.sink.frames.skipped",

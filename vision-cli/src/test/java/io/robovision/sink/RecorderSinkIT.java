@@ -313,7 +313,7 @@ class RecorderSinkIT {
     settings.put(SinkConfig.SEGMENT_SECONDS, Integer.toString(SEGMENT_SECONDS));
     settings.put(SinkConfig.VIDEO_FPS, "10");
     settings.put(SinkConfig.GAP_TIMEOUT_MS, "1000");
-    // More than the default on a small machine: the pictures are rendered ahead on several threads and written in order.
+    // More than the default on a small machine: pictures are rendered ahead on several threads and written in order.
     settings.put(SinkConfig.RENDER_THREADS, "3");
     settings.put(SinkConfig.GROUP_ID, "crash-test-sink");
     // The restarted sink takes the killed one's place at once instead of waiting for its session to expire.

@@ -48,9 +48,9 @@ public final class Mp4Recorder implements AutoCloseable {
   /** As above, with container tags such as {@code comment} written into the file. */
   public Mp4Recorder(Path file, int width, int height, double fps, Map<String, String> tags) {
     if (!EncodedSize.encodable(width, height)) {
-      throw new IllegalArgumentException("OpenH264 encodes frames of at least " + EncodedSize.MIN_SIDE + " pixels a side"
-          + " and at most " + EncodedSize.MAX_MACROBLOCKS + " macroblocks of 16x16 (e.g. 4096x2304), got " + width + "x"
-          + height + "; scale the frames to EncodedSize.fit(" + width + ", " + height + ")");
+      throw new IllegalArgumentException("OpenH264 encodes frames of at least " + EncodedSize.MIN_SIDE
+          + " pixels a side and at most " + EncodedSize.MAX_MACROBLOCKS + " macroblocks of 16x16 (e.g. 4096x2304), got "
+          + width + "x" + height + "; scale the frames to EncodedSize.fit(" + width + ", " + height + ")");
     }
     if (!(fps > 0) || Double.isInfinite(fps)) {
       throw new IllegalArgumentException("fps must be positive and finite, got " + fps);
