@@ -50,6 +50,19 @@ class WorkerStatsTest {
         "vision_worker_stage_seconds_count{stage=\"queue\"} 1", "vision_worker_stage_seconds_count{stage=\"detection\"} 0");
   }
 
+  @Test
+  void everyResultsLatencyIsKeptForTheRunAndTimedOnMetrics() {
+    for (long millis : new long[] {40, 60, 1_000, -5}) {
+      stats.answered(millis);
+    }
+    var latency = stats.resultLatency().snapshot();
+    assertThat(latency.getTotalCount()).isEqualTo(4);
+    assertThat(latency.getMaxValue()).isEqualTo(1_000);
+    assertThat(latency.getMinValue()).as("a clock step back counts as 0").isZero();
+    assertThat(telemetry.scrape()).contains("vision_worker_latency_seconds_count 4",
+        "vision_worker_latency_seconds_max 1.0");
+  }
+
   private static Instance instance(String name) {
     return Instance.newBuilder().setClass$(1).setName(name).setArea(10).setXmin(0).setYmin(0).setXmax(3).setYmax(3)
         .build();

@@ -68,10 +68,11 @@ class PipelineEndToEndIT {
           .isCloseTo(summary.miou(), within(0.001));
       assertThat(Files.readString(out.resolve("summary.json"))).contains("\"frames_lost\" : 0", "\"latency_ms\"",
           "\"result_latency_ms\"");
-      // Each frame is recorded only after its result arrives, so the worker's share can't exceed the whole.
-      assertThat(summary.resultLatencyMs().get("p50")).isPositive()
-          .isLessThanOrEqualTo(summary.latencyMs().get("p50"));
-      assertThat(summary.resultLatencyMs().get("p99")).isLessThanOrEqualTo(summary.latencyMs().get("p99"));
+      // Not compared with the recorded latency: the FAILED results of the bad frames injected before the run count
+      // in the worker's figures only, and those frames waited for the worker to start.
+      assertThat(summary.resultLatencyMs().get("p50")).isPositive();
+      assertThat(summary.resultLatencyMs().get("p99")).isBetween(summary.resultLatencyMs().get("p50"),
+          summary.resultLatencyMs().get("max"));
 
       assertThat(summary.videos()).containsOnlyKeys("camera-1", "camera-2");
       for (List<String> segments : summary.videos().values()) {
