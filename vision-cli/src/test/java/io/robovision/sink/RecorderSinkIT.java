@@ -90,6 +90,8 @@ class RecorderSinkIT {
   private static final Instant START = Instant.parse("2026-11-26T10:00:00.000Z");
   private static final long MISSING_RESULT = 70;
   private static final long SKIPPED_RESULT = 80;
+  /** camera-2's result for this frame carries a colour PNG as its mask: the sink must record the frame without it. */
+  private static final long BAD_MASK_RESULT = 90;
   private static final long NO_LATE_RESULT = -1;
   private static final String FIRST_SINK = "first-sink";
   private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("HH-mm-ss").withZone(ZoneOffset.UTC);
@@ -162,6 +164,7 @@ class RecorderSinkIT {
     }
     assertThat(stats.partsDeletedCount()).isEqualTo(2);
     assertThat(stats.skippedCount()).isEqualTo(1);
+    assertThat(stats.withoutMaskCount()).as("camera-2's frame %d", BAD_MASK_RESULT).isEqualTo(1);
     assertThat(stats.gapCount()).isEqualTo(1);
     assertThat(stats.droppedCount()).isEqualTo(1);
     assertThat(stats.duplicateCount()).as("camera-1's frames 30..39 read again").isGreaterThanOrEqualTo(10);
@@ -405,7 +408,8 @@ class RecorderSinkIT {
   /** An all-background mask, or SKIPPED without one as an overloaded worker sends it. */
   private static SegmentResult result(String camera, long sequence) {
     boolean skipped = camera.equals("camera-1") && sequence == SKIPPED_RESULT;
-    try (Mat mask = new Mat(HEIGHT, WIDTH, CV_8UC1, new Scalar(0))) {
+    boolean badMask = camera.equals("camera-2") && sequence == BAD_MASK_RESULT;
+    try (Mat mask = new Mat(HEIGHT, WIDTH, badMask ? CV_8UC3 : CV_8UC1, new Scalar(0))) {
       return SegmentResult.newBuilder().setCameraId(camera).setSequence(sequence)
           .setCaptureTime(captureTime(sequence))
           .setStatus(skipped ? SegmentStatus.SKIPPED : SegmentStatus.OK)
