@@ -30,7 +30,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -151,21 +153,38 @@ public final class Demo {
 
   private DemoSummary runComponents(Settings settings, KafkaSettings kafka, Topics topics, Telemetry telemetry)
       throws InterruptedException, SourceException, IOException {
-    out.println("loading model " + options.model() + (options.detector() == null ? "" : " and detector "
-        + options.detector()) + " ...");
     WorkerStats workerStats = new WorkerStats(telemetry);
-    SegmenterWorker worker = WorkerMain.start(WorkerConfig.from(settings), workerStats);
-    RecorderSink sink = SinkMain.start(SinkConfig.from(settings), telemetry);
-    WindowsConfig windowsConfig = WindowsConfig.from(settings);
-    AnalyticsWindows windows = windowsConfig.enabled() ? AnalyticsWindows.start(windowsConfig, telemetry.component("analytics-windows")) : null;
     List<CaptureAgent> agents = new ArrayList<>();
     List<CaptureStats> captureStats = new ArrayList<>();
-    for (int i = 1; i <= options.cameras(); i++) {
-      CaptureStats stats = new CaptureStats(telemetry, "camera-" + i);
-      captureStats.add(stats);
-      agents.add(CaptureMain.start(CaptureConfig.from(settings.with(Map.of(
-          CaptureConfig.CAMERA_ID, "camera-" + i,
-          CaptureConfig.SOURCE, sourceFor(i)))), stats));
+    Deque<Runnable> releases = new ArrayDeque<>();
+    SegmenterWorker worker;
+    RecorderSink sink;
+    AnalyticsWindows windows;
+    try {
+      // The cameras first: a source that cannot be opened fails at once, before the models load.
+      for (int i = 1; i <= options.cameras(); i++) {
+        CaptureStats stats = new CaptureStats(telemetry, "camera-" + i);
+        captureStats.add(stats);
+        CaptureAgent agent = CaptureMain.start(CaptureConfig.from(settings.with(Map.of(
+            CaptureConfig.CAMERA_ID, "camera-" + i,
+            CaptureConfig.SOURCE, sourceFor(i)))), stats);
+        agents.add(agent);
+        releases.push(() -> runStopped(agent::stop, agent));
+      }
+      out.println("loading model " + options.model() + (options.detector() == null ? "" : " and detector "
+          + options.detector()) + " ...");
+      SegmenterWorker builtWorker = WorkerMain.start(WorkerConfig.from(settings), workerStats);
+      releases.push(() -> runStopped(builtWorker::stop, builtWorker));
+      RecorderSink builtSink = SinkMain.start(SinkConfig.from(settings), telemetry);
+      releases.push(() -> runStopped(builtSink::stop, builtSink));
+      WindowsConfig windowsConfig = WindowsConfig.from(settings);
+      worker = builtWorker;
+      sink = builtSink;
+      windows = windowsConfig.enabled()
+          ? AnalyticsWindows.start(windowsConfig, telemetry.component("analytics-windows")) : null;
+    } catch (SourceException | RuntimeException e) {
+      release(releases, e);
+      throw e;
     }
     PipelineMeters meters = new PipelineMeters(captureStats, workerStats, sink.stats());
 
@@ -214,6 +233,26 @@ public final class Demo {
         sink.files(), csv, windowRows, topics.windows());
     summary.write(options.outputDir().resolve(SUMMARY_JSON));
     return summary;
+  }
+
+  /**
+   * Runs a component that was asked to stop before it started: it returns at once, having closed its Kafka clients
+   * and its source, which a component built but never run would otherwise leave open.
+   */
+  private static void runStopped(Runnable stop, Runnable component) {
+    stop.run();
+    component.run();
+  }
+
+  /** Releases what was built before {@code failure}, newest first, so that the error is all the user sees. */
+  private static void release(Deque<Runnable> releases, Exception failure) {
+    while (!releases.isEmpty()) {
+      try {
+        releases.pop().run();
+      } catch (RuntimeException e) {
+        failure.addSuppressed(e);
+      }
+    }
   }
 
   /** Lets the windows application process every analytics row, stops it and counts the window rows published. */

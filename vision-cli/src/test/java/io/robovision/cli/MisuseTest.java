@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Misuse ends in one line that names what is wrong. */
 class MisuseTest {
@@ -50,6 +52,17 @@ class MisuseTest {
         "--classes", "../models/voc_classes.txt", "--trivial-model", "../bench/trivial_segmenter.pt"))
         .startsWith("vision bench: inference.device is 'gpu' but DJL's PyTorch engine sees no CUDA GPU")
         .doesNotContain("\n");
+  }
+
+  @Test
+  void aDemoThatCannotStartNamesWhyAndLeavesNoKafkaClientRunning(@TempDir Path out) {
+    // The cameras and the worker are built before the sink's setting is read: both must be released.
+    String error = run("demo", "--no-detection", "--frames", "5", "--out", out.toString(),
+        "--model", "../models/deeplabv3_mobilenet_v3_large.pt", "--classes", "../models/voc_classes.txt",
+        "-s", "sink.render.threads=0");
+    assertThat(error).isEqualTo("vision demo: sink.render.threads must be at least 1, got 0");
+    assertThat(Thread.getAllStackTraces().keySet()).map(Thread::getName)
+        .noneMatch(name -> name.startsWith("kafka-producer-network-thread") || name.startsWith("kafka-coordinator"));
   }
 
   @Test
