@@ -65,8 +65,9 @@ public final class AnalyticsWindows implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a state folder for the analytics windows: " + e.getMessage(), e);
     }
+    Properties properties = properties(config, stateDir);
     KafkaStreams streams = new KafkaStreams(WindowTopology.build(config.topics().analytics(),
-        config.topics().windows(), config.size(), config.grace()), properties(config, stateDir));
+        config.topics().windows(), config.size(), config.grace(), properties), properties);
     AnalyticsWindows windows = new AnalyticsWindows(config, streams, stateDir);
     streams.setUncaughtExceptionHandler(error -> {
       windows.failure.compareAndSet(null, error);
@@ -152,6 +153,8 @@ public final class AnalyticsWindows implements AutoCloseable {
         StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
         StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class,
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class,
+        // There is no global store; Kafka Streams warns at every start until the handler is declared global too.
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true,
         StreamsConfig.STATE_DIR_CONFIG, stateDir.toString())));
     return properties;
   }

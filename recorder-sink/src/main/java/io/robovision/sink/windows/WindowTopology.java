@@ -4,11 +4,14 @@ import io.robovision.schemas.AnalyticsRow;
 import io.robovision.schemas.WindowRow;
 import io.robovision.serde.AvroSerde;
 import java.time.Duration;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -29,11 +32,13 @@ public final class WindowTopology {
   private WindowTopology() {
   }
 
-  public static Topology build(String analyticsTopic, String windowsTopic, Duration size, Duration grace) {
+  /** {@code streams}: the application's own settings, which the topology is built with, as Kafka Streams advises. */
+  public static Topology build(String analyticsTopic, String windowsTopic, Duration size, Duration grace,
+      Properties streams) {
     AvroSerde<AnalyticsRow> rows = new AvroSerde<>(AnalyticsRow.getClassSchema());
     AvroSerde<WindowState> states = new AvroSerde<>(WindowState.getClassSchema());
     AvroSerde<WindowRow> windows = new AvroSerde<>(WindowRow.getClassSchema());
-    StreamsBuilder builder = new StreamsBuilder();
+    StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streams)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FirstRowPerFrame.STORE),
         Serdes.String(), Serdes.Long()));
     builder.stream(analyticsTopic, Consumed.with(Serdes.String(), rows)

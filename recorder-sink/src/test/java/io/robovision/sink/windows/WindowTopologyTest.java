@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -46,8 +47,9 @@ class WindowTopologyTest {
     WindowsConfig config = new WindowsConfig(new KafkaSettings("unused:9092", Map.of()),
         new Topics("f", "s", "vision.analytics", "d", "det", "vision.analytics.windows", "pos"), true, "test-windows",
         Duration.ofSeconds(10), Duration.ofSeconds(5));
+    Properties properties = AnalyticsWindows.properties(config, stateDir);
     driver = new TopologyTestDriver(WindowTopology.build("vision.analytics", "vision.analytics.windows",
-        config.size(), config.grace()), AnalyticsWindows.properties(config, stateDir));
+        config.size(), config.grace(), properties), properties);
     analytics = driver.createInputTopic("vision.analytics", new StringSerializer(),
         new AvroSerializer<>(AnalyticsRow.getClassSchema()));
     raw = driver.createInputTopic("vision.analytics", new StringSerializer(), new ByteArraySerializer());
