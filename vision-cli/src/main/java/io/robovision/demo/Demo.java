@@ -199,6 +199,8 @@ public final class Demo {
         options.framesPerCamera() > 0 ? options.framesPerCamera() + " frames each" : options.seconds() + " s");
 
     ProgressLine progress = new ProgressLine(meters);
+    BacklogHint backlog = new BacklogHint();
+    boolean skipping = WorkerConfig.from(settings).throughput().maxFrameAgeMs() > 0;
     long deadline = options.seconds() > 0 ? System.currentTimeMillis() + Math.round(options.seconds() * 1000) : Long.MAX_VALUE;
     CaptureThreads capturing = new CaptureThreads(captureThreads);
     while (capturing.anyAlive() && failures.isEmpty()) {
@@ -207,6 +209,10 @@ public final class Demo {
         agents.forEach(CaptureAgent::stop);
       }
       out.println(progress.next());
+      if (!skipping) {
+        backlog.next(meters.published() - workerStats.segmentedCount() - workerStats.skippedCount()
+            - workerStats.failedCount()).ifPresent(out::println);
+      }
     }
     agents.forEach(CaptureAgent::stop);
     for (Thread thread : captureThreads) {
