@@ -9,6 +9,7 @@ import io.robovision.worker.pipeline.FramePipeline;
 import io.robovision.worker.pipeline.InFlight;
 import io.robovision.worker.pipeline.InFlightFrame;
 import io.robovision.worker.pipeline.ResultSender;
+import io.robovision.worker.pipeline.TopicLag;
 import io.robovision.worker.result.ResultBuilder;
 import java.time.Duration;
 import java.util.Collection;
@@ -52,6 +53,7 @@ public final class SegmenterWorker implements Runnable {
   private final FrameModels models;
   private final WorkerStats stats;
   private final Consumer<String, byte[]> consumer;
+  private final TopicLag lag;
   private final Producer<String, byte[]> producer;
   private final FramePipeline pipeline;
   private final CommitTracker commits = new CommitTracker();
@@ -81,6 +83,7 @@ public final class SegmenterWorker implements Runnable {
         ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, KafkaSettings.MAX_RECORD_BYTES,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
         new StringDeserializer(), new ByteArrayDeserializer());
+    this.lag = new TopicLag(consumer);
     this.producer = new KafkaProducer<>(config.kafka().clientProperties(Map.of(
         ProducerConfig.CLIENT_ID_CONFIG, "segmenter-" + config.workerId(),
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -247,11 +250,7 @@ public final class SegmenterWorker implements Runnable {
   }
 
   private void updateLag() {
-    long total = 0;
-    for (TopicPartition partition : consumer.assignment()) {
-      total += consumer.currentLag(partition).orElse(0);
-    }
-    stats.lag(total);
+    stats.lag(lag.update(System.nanoTime()));
   }
 
   /** Ready while this member owns partitions to consume; a member with none is idle, not broken, but serves nothing. */

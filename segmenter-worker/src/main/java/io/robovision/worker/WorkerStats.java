@@ -63,7 +63,8 @@ public final class WorkerStats {
         .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64)
         .register(registry);
     Gauge.builder("vision.worker.lag", lag, AtomicLong::get).baseUnit("records")
-        .description("records of the frames topic not yet consumed, as of the last poll").register(registry);
+        .description("records of the frames topic not yet consumed, from its end offsets at most a second ago")
+        .register(registry);
     Gauge.builder("vision.worker.inflight", inFlight, AtomicLong::get).baseUnit("records")
         .description("polled records not yet answered: decoding, waiting for a predictor, in the model or being sent")
         .register(registry);

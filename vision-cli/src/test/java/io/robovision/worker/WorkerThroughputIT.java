@@ -77,10 +77,7 @@ class WorkerThroughputIT {
   @Order(1)
   void fourCamerasOverloadingOneWorkerStayWithinTheFrameAge() throws Exception {
     // One predictor on one thread cannot keep up with 4 x 15 frames/s on any machine we run on.
-    Map<String, String> worker = workerSettings("overloaded", "vision.segments");
-    worker.put(WorkerConfig.PREDICTORS, "1");
-    worker.put(WorkerConfig.INFERENCE_THREADS, "1");
-    worker.put(WorkerConfig.BATCH_SIZE, "2");
+    Map<String, String> worker = oneThreadWorker("overloaded", 2);
     worker.put(WorkerConfig.MAX_FRAME_AGE_MS, Long.toString(MAX_FRAME_AGE_MS));
     WorkerStats stats = new WorkerStats(new Telemetry());
     SegmenterWorker segmenter = WorkerMain.start(WorkerConfig.from(new Settings(worker)), stats);
@@ -144,6 +141,31 @@ class WorkerThroughputIT {
     });
   }
 
+  @Test
+  @Order(3)
+  void theLagCountsTheFramesWaitingInTheTopicWhileTheWorkerIsPaused() throws Exception {
+    // Both models on one thread and a queue of 2: the worker pauses its partitions most of the time.
+    Map<String, String> worker = oneThreadWorker("paused", 1);
+    worker.put(WorkerConfig.QUEUE_CAPACITY, "2");
+    WorkerStats stats = new WorkerStats(new Telemetry());
+    SegmenterWorker segmenter = WorkerMain.start(WorkerConfig.from(new Settings(worker)), stats);
+    Thread workerThread = new Thread(segmenter, "worker-under-test");
+    workerThread.start();
+    try {
+      long published = capture(4, 15, 60);
+      long consumedBefore = stats.consumedCount();
+      // The figure is at most a second old; by then every frame was in the topic.
+      Thread.sleep(1_500);
+      long lag = stats.lagRecords();
+      long consumedAfter = stats.consumedCount();
+      assertThat(published - consumedAfter).as("frames still in the topic").isGreaterThan(20);
+      assertThat(lag).isBetween(published - consumedAfter, published - consumedBefore);
+    } finally {
+      segmenter.stop();
+      workerThread.join();
+    }
+  }
+
   private Map<String, SegmentResult> runToEnd(Map<String, String> settings, long frames, int batchSize, int predictors)
       throws Exception {
     return runToEnd(settings, frames, batchSize, predictors, new WorkerStats(new Telemetry()));
@@ -163,6 +185,15 @@ class WorkerThroughputIT {
     Map<String, SegmentResult> results = new HashMap<>();
     answers.forEach(answer -> results.put(answer.key(), answer.result()));
     return results;
+  }
+
+  /** One predictor on one thread, both models: slower than a few cameras on any machine we run on. */
+  private Map<String, String> oneThreadWorker(String group, int batchSize) {
+    Map<String, String> settings = workerSettings(group, "vision.segments");
+    settings.put(WorkerConfig.PREDICTORS, "1");
+    settings.put(WorkerConfig.INFERENCE_THREADS, "1");
+    settings.put(WorkerConfig.BATCH_SIZE, Integer.toString(batchSize));
+    return settings;
   }
 
   private Map<String, String> workerSettings(String group, String segmentsTopic) {
