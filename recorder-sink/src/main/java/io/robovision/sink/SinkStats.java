@@ -40,13 +40,12 @@ public final class SinkStats {
   private final Counter segmentsDeleted;
   private final Counter partsDeleted;
   private final Counter resent;
-  private final Timer latencyTimer;
   private final Timer render;
   private final Timer encode;
   private final AtomicLong lag = new AtomicLong();
   private final AtomicLong pending = new AtomicLong();
   private final Map<String, AtomicLongArray> coverage = new ConcurrentHashMap<>();
-  private final LatencyRecorder latency = new LatencyRecorder();
+  private final LatencyRecorder latency;
   private final SegmentationAccuracy accuracy;
 
   public SinkStats(Telemetry telemetry, List<String> classes) {
@@ -80,7 +79,8 @@ public final class SinkStats {
         "unfinished .part segments of an earlier run deleted on start; their frames are recorded again");
     this.resent = counter(registry, "vision.sink.rows.resent",
         "analytics rows, detection rows and dead letters sent again after their delivery failed");
-    this.latencyTimer = telemetry.latency("vision.sink.latency", "end-to-end latency, capture to recording");
+    this.latency = new LatencyRecorder(telemetry.latency("vision.sink.latency",
+        "end-to-end latency, capture to recording"));
     this.render = telemetry.latency("vision.sink.stage", "time per frame in one stage of the sink: image and mask"
         + " decoding, scoring against ground truth and drawing, on a render thread", "stage", "render");
     this.encode = telemetry.latency("vision.sink.stage", "time per frame in one stage of the sink: H.264 encoding and"
@@ -105,7 +105,6 @@ public final class SinkStats {
   public void recorded(long latencyMillis) {
     recorded.increment();
     latency.record(latencyMillis);
-    latencyTimer.record(Math.max(0, latencyMillis), TimeUnit.MILLISECONDS);
   }
 
   /** One frame's decoding, scoring and drawing on a render thread. */
@@ -248,14 +247,9 @@ public final class SinkStats {
     return (long) partsDeleted.count();
   }
 
-  /** Exact latency distribution of the whole run, for the summary. */
+  /** End-to-end latency: exact over the whole run for the summary, and its live timer. */
   public LatencyRecorder latency() {
     return latency;
-  }
-
-  /** The live latency timer: recent percentiles, as Prometheus sees them. */
-  public Timer latencyTimer() {
-    return latencyTimer;
   }
 
   public SegmentationAccuracy accuracy() {

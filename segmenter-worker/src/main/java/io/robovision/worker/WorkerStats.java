@@ -33,8 +33,7 @@ public final class WorkerStats {
   private final Timer inference;
   private final Timer detection;
   private final Timer encode;
-  private final Timer resultTimer;
-  private final LatencyRecorder resultLatency = new LatencyRecorder();
+  private final LatencyRecorder resultLatency;
   private final AtomicLong lag = new AtomicLong();
   private final AtomicLong inFlight = new AtomicLong();
   private final Map<String, Counter> instances = new ConcurrentHashMap<>();
@@ -74,8 +73,8 @@ public final class WorkerStats {
     this.detection = stage("detection", "detection model of the frame's batch, pre- and post-processing and NMS"
         + " included");
     this.encode = stage("encode", "mask PNG encode and result building");
-    this.resultTimer = telemetry.latency("vision.worker.latency",
-        "capture to the result handed to the producer, SKIPPED and FAILED results included");
+    this.resultLatency = new LatencyRecorder(telemetry.latency("vision.worker.latency",
+        "capture to the result handed to the producer, SKIPPED and FAILED results included"));
   }
 
   private Timer stage(String stage, String description) {
@@ -96,7 +95,6 @@ public final class WorkerStats {
   /** One result sent, {@code latencyMillis} after its frame's capture. */
   public void answered(long latencyMillis) {
     resultLatency.record(latencyMillis);
-    resultTimer.record(Math.max(0, latencyMillis), TimeUnit.MILLISECONDS);
   }
 
   /** Capture to result sent, over every result of the run; what worker.max.frame.age.ms bounds. */

@@ -27,7 +27,7 @@ public final class ProgressLine {
     long published = meters.published();
     long segmented = meters.worker().segmentedCount();
     long recorded = meters.sink().recordedCount();
-    HistogramSnapshot latency = meters.sink().latencyTimer().takeSnapshot();
+    HistogramSnapshot latency = meters.sink().latency().timer().takeSnapshot();
     String line = String.format(Locale.ROOT,
         "[%5.1fs] captured %d (%.1f/s) | segmented %d (%.1f/s, %.0f ms/frame, batch %.1f, lag %d, skipped %d,"
             + " %.1f instances/frame) | recorded %d (%.1f/s) | latency p50 %d ms p95 %d ms | dropped %d dead-lettered %d",
