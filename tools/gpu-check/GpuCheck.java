@@ -11,6 +11,7 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.util.cuda.CudaUtils;
 import io.robovision.worker.inference.InferenceDevice;
+import io.robovision.worker.inference.PyTorchEngine;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import java.nio.file.Path;
 public class GpuCheck {
   public static void main(String[] args) throws Exception {
     String mode = args[0];
-    Engine engine = Engine.getEngine("PyTorch");
+    Engine engine = PyTorchEngine.start();
     System.out.println("engine " + engine.getVersion() + " CUDA capability " + engine.hasCapability(StandardCapabilities.CUDA)
         + " CUDNN " + engine.hasCapability(StandardCapabilities.CUDNN));
     System.out.println("DJL Engine.getGpuCount() (JNA cudart): " + engine.getGpuCount() + "; CudaUtils.hasCuda " + CudaUtils.hasCuda());

@@ -17,6 +17,11 @@ ldconfig -p | grep -i cudart
 CUDARTS=$(find /usr /opt /lib /lib64 -path '*site-packages*' -prune -o -name 'libcudart.so*' -print 2>/dev/null)
 echo "libcudart outside site-packages: $CUDARTS"
 mkdir -p /tmp/jre && tar -C /tmp/jre -xJf "$G/jre17.tar.xz" && JAVA=/tmp/jre/jre17/bin/java && $JAVA -version
+if [ ! -f "$TLIB/libdjl_torch.so" ]; then
+  echo "=== the worker's version check, DJL left to take pytorch-jni's own JNI library"
+  PYTORCH_LIBRARY_PATH="$TLIB" PYTORCH_FLAVOR=cu128 timeout 60 "$JAVA" -Dai.djl.offline=true -cp "$G/lib/*" GpuCheck engine
+  echo "rc $?"
+fi
 export PYTORCH_VERSION=${PYTORCH_VERSION:-2.11.0} PYTORCH_FLAVOR=${PYTORCH_FLAVOR:-cu130}
 if [ ! -f "$TLIB/libdjl_torch.so" ]; then
   python3 -c "import glob, zipfile; zipfile.ZipFile(glob.glob('$G/lib/pytorch-jni-*.jar')[0]).extract('jnilib/linux-x86_64/$JNI_FLAVOR/libdjl_torch.so', '/tmp/jni')"
