@@ -235,6 +235,8 @@ public final class SegmenterWorker implements Runnable {
     stats.health().stopped();
     try {
       awaitDrained("stopping");
+      // The poll loop no longer reports it, and the summary printed after this reads it.
+      stats.inFlight(inFlight.count());
       commitNow(commits.tracked());
     } finally {
       pipeline.close();

@@ -164,6 +164,8 @@ class WorkerThroughputIT {
       segmenter.stop();
       workerThread.join();
     }
+    // Stopping drains the queue; the summary printed after that must not show the last poll's figure.
+    assertThat(stats.inFlightRecords()).as("frames in flight once stopped").isZero();
   }
 
   private Map<String, SegmentResult> runToEnd(Map<String, String> settings, long frames, int batchSize, int predictors)
