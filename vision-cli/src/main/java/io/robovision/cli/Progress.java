@@ -1,6 +1,7 @@
 package io.robovision.cli;
 
 import java.io.PrintStream;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Prints a component's progress line at a fixed interval, and the line once more as its summary when closed. */
@@ -10,6 +11,11 @@ public final class Progress implements AutoCloseable {
   private final Thread reporter;
 
   public Progress(Supplier<String> line, long intervalMillis, PrintStream out) {
+    this(line, Optional::empty, intervalMillis, out);
+  }
+
+  /** {@code hint} is asked after each line (not after the summary) and printed on a line of its own when present. */
+  public Progress(Supplier<String> line, Supplier<Optional<String>> hint, long intervalMillis, PrintStream out) {
     this.line = line;
     this.out = out;
     this.reporter = new Thread(() -> {
@@ -17,6 +23,7 @@ public final class Progress implements AutoCloseable {
         while (true) {
           Thread.sleep(intervalMillis);
           out.println(line.get());
+          hint.get().ifPresent(out::println);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -33,6 +40,12 @@ public final class Progress implements AutoCloseable {
   @Override
   public void close() {
     reporter.interrupt();
+    try {
+      // A line being printed when the interrupt came must not follow the summary.
+      reporter.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     out.println("summary: " + line.get());
   }
 }

@@ -5,6 +5,7 @@ import io.robovision.worker.WorkerConfig;
 import io.robovision.worker.WorkerMain;
 import io.robovision.worker.WorkerStats;
 import io.robovision.config.Settings;
+import io.robovision.progress.BacklogHint;
 import io.robovision.telemetry.MetricsConfig;
 import io.robovision.telemetry.MetricsServer;
 import io.robovision.telemetry.Telemetry;
@@ -12,7 +13,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -125,10 +128,22 @@ public final class SegmentCommand implements Callable<Integer> {
     long started = System.nanoTime();
     try (GracefulShutdown shutdown = new GracefulShutdown(worker::stop, Duration.ofSeconds(30));
         MetricsServer metrics = MetricsServer.start(MetricsConfig.from(settings), telemetry);
-        Progress progress = new Progress(() -> line(stats, started), 5_000, System.out)) {
+        Progress progress = new Progress(() -> line(stats, started), backlogHint(config, stats), 5_000, System.out)) {
       worker.run();
     }
     return 0;
+  }
+
+  /** Without --max-frame-age, the hint that this worker keeps falling behind, counting what it has not answered. */
+  private static Supplier<Optional<String>> backlogHint(WorkerConfig config, WorkerStats stats) {
+    if (config.throughput().maxFrameAgeMs() > 0) {
+      return Optional::empty;
+    }
+    BacklogHint backlog = new BacklogHint("this worker is falling behind the cameras", "start more workers with"
+        + " group id " + config.groupId() + " (up to one a partition of " + config.topics().frames() + "), or set"
+        + " --max-frame-age MS (worker.max.frame.age.ms) to segment each camera's newest frame and answer the older"
+        + " ones SKIPPED");
+    return () -> backlog.next(stats.lagRecords() + stats.inFlightRecords());
   }
 
   private static String line(WorkerStats stats, long started) {

@@ -12,6 +12,7 @@ import io.robovision.config.Topics;
 import io.robovision.export.TimeRange;
 import io.robovision.export.TopicSnapshot;
 import io.robovision.kafka.TopicSetup;
+import io.robovision.progress.BacklogHint;
 import io.robovision.sink.RecorderSink;
 import io.robovision.sink.SinkConfig;
 import io.robovision.sink.SinkMain;
@@ -199,7 +200,8 @@ public final class Demo {
         options.framesPerCamera() > 0 ? options.framesPerCamera() + " frames each" : options.seconds() + " s");
 
     ProgressLine progress = new ProgressLine(meters);
-    BacklogHint backlog = new BacklogHint();
+    BacklogHint backlog = new BacklogHint("the worker is falling behind the cameras", "--max-frame-age MS"
+        + " (worker.max.frame.age.ms) segments each camera's newest frame and answers the older ones SKIPPED");
     boolean skipping = WorkerConfig.from(settings).throughput().maxFrameAgeMs() > 0;
     long deadline = options.seconds() > 0 ? System.currentTimeMillis() + Math.round(options.seconds() * 1000) : Long.MAX_VALUE;
     CaptureThreads capturing = new CaptureThreads(captureThreads);
