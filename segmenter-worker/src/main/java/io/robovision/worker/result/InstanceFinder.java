@@ -44,14 +44,10 @@ public final class InstanceFinder {
     this.minArea = minArea;
   }
 
-  /** Instances by class index, largest first within a class. */
-  public List<Instance> find(SegmentationMask mask) {
-    return find(mask, ClassExtents.of(mask, classNames.size()));
-  }
-
   /**
-   * The same with the mask's extents already counted. Each class is labelled within its bounding box only: objects
-   * cover a part of the frame, and OpenCV's labelling costs in proportion to the pixels it reads.
+   * Instances by class index, largest first within a class, from the mask and its extents. Each class is labelled
+   * within its bounding box only: objects cover a part of the frame, and OpenCV's labelling costs in proportion to
+   * the pixels it reads.
    */
   public List<Instance> find(SegmentationMask mask, ClassExtents extents) {
     int pixels = mask.width() * mask.height();

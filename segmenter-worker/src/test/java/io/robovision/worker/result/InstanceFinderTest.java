@@ -28,6 +28,10 @@ class InstanceFinderTest {
     return new SegmentationMask(classes, 10, 6);
   }
 
+  private static List<Instance> find(double minArea, SegmentationMask mask) {
+    return new InstanceFinder(CLASSES, minArea).find(mask, ClassExtents.of(mask, CLASSES.size()));
+  }
+
   private static Instance instance(int classIndex, String name, int area, int xmin, int ymin, int xmax, int ymax) {
     return Instance.newBuilder().setClass$(classIndex).setName(name).setArea(area)
         .setXmin(xmin).setYmin(ymin).setXmax(xmax).setYmax(ymax).build();
@@ -35,7 +39,7 @@ class InstanceFinderTest {
 
   @Test
   void findsEveryBlobOfEveryObjectClassWithInclusiveBoxes() {
-    assertThat(new InstanceFinder(CLASSES, 0).find(mask())).containsExactly(
+    assertThat(find(0, mask())).containsExactly(
         instance(1, "car", 5, 0, 0, 2, 2),
         instance(1, "car", 3, 1, 4, 3, 4),
         instance(2, "person", 6, 7, 1, 8, 3),
@@ -44,17 +48,17 @@ class InstanceFinderTest {
 
   @Test
   void leavesOutSpecksBelowAPixelCount() {
-    assertThat(new InstanceFinder(CLASSES, 4).find(mask())).extracting(Instance::getArea).containsExactly(5, 6);
+    assertThat(find(4, mask())).extracting(Instance::getArea).containsExactly(5, 6);
   }
 
   @Test
   void readsAnAreaBelowOneAsAShareOfTheFrame() {
     // 5 % of 60 pixels is 3 pixels.
-    assertThat(new InstanceFinder(CLASSES, 0.05).find(mask())).extracting(Instance::getArea).containsExactly(5, 3, 6);
+    assertThat(find(0.05, mask())).extracting(Instance::getArea).containsExactly(5, 3, 6);
   }
 
   @Test
   void anEmptySceneHasNoInstances() {
-    assertThat(new InstanceFinder(CLASSES, 0).find(new SegmentationMask(new byte[12], 4, 3))).isEmpty();
+    assertThat(find(0, new SegmentationMask(new byte[12], 4, 3))).isEmpty();
   }
 }
