@@ -155,6 +155,8 @@ public final class AnalyticsWindows implements AutoCloseable {
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class,
         // There is no global store; Kafka Streams warns at every start until the handler is declared global too.
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true,
+        // The partition assignor reads its own StreamsConfig from the main consumer's settings.
+        StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true,
         StreamsConfig.STATE_DIR_CONFIG, stateDir.toString())));
     return properties;
   }

@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -36,6 +37,7 @@ class WindowTopologyTest {
   @TempDir
   Path stateDir;
 
+  private Properties properties;
   private TopologyTestDriver driver;
   private TestInputTopic<String, AnalyticsRow> analytics;
   private TestInputTopic<String, byte[]> raw;
@@ -47,7 +49,7 @@ class WindowTopologyTest {
     WindowsConfig config = new WindowsConfig(new KafkaSettings("unused:9092", Map.of()),
         new Topics("f", "s", "vision.analytics", "d", "det", "vision.analytics.windows", "pos"), true, "test-windows",
         Duration.ofSeconds(10), Duration.ofSeconds(5));
-    Properties properties = AnalyticsWindows.properties(config, stateDir);
+    properties = AnalyticsWindows.properties(config, stateDir);
     driver = new TopologyTestDriver(WindowTopology.build("vision.analytics", "vision.analytics.windows",
         config.size(), config.grace(), properties), properties);
     analytics = driver.createInputTopic("vision.analytics", new StringSerializer(),
@@ -60,6 +62,14 @@ class WindowTopologyTest {
   @AfterEach
   void stop() {
     driver.close();
+  }
+
+  /** Kafka Streams warns at each start whose main consumer, read by the partition assignor, lacks the setting. */
+  @Test
+  void theAssignorSeesTheGlobalProcessingExceptionHandlerEnabled() {
+    Map<String, Object> consumer = new StreamsConfig(properties).getMainConsumerConfigs("test-windows", "client", 0);
+
+    assertThat(consumer).containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
   }
 
   @Test
