@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Refuses a libtorch in {@code PYTORCH_LIBRARY_PATH} of another version than DJL's JNI library is built for.
@@ -17,9 +19,11 @@ import java.util.regex.Pattern;
  * or the first model, as seen with pip's torch 2.11 and Debian's 1.13 under pytorch-jni 2.7.1-0.36.0.
  */
 final class LibTorchVersionCheck {
+  private static final Logger LOG = LoggerFactory.getLogger(LibTorchVersionCheck.class);
   private static final String LIBTORCH = System.mapLibraryName("torch");
   private static final String JNI_LIBRARY = System.mapLibraryName("djl_torch");
   private static final Pattern RELEASE = Pattern.compile("(\\d+\\.\\d+\\.\\d+)");
+  private static final Pattern RELEASE_NAME = Pattern.compile("\\d+(\\.\\d+)+");
   private static final Pattern PYTHON_VERSION = Pattern.compile("(?m)^__version__\\s*=\\s*['\"]([^'\"]+)['\"]");
 
   private LibTorchVersionCheck() {
@@ -29,7 +33,7 @@ final class LibTorchVersionCheck {
    * Throws when the libtorch that {@code libraryPath} names declares another release than DJL will take a JNI
    * library for: {@code pinnedVersion} (PYTORCH_VERSION) when set, else the libtorch part of {@code jniVersion}
    * (pytorch-jni's {@code jni_version}, such as 2.7.1-0.36.0). Nothing is checked when the folder brings its own
-   * JNI library or does not say its version.
+   * JNI library; one that does not say its version is only warned about.
    */
   static void check(String libraryPath, String pinnedVersion, String jniVersion) {
     if (libraryPath == null || jniVersion == null) {
@@ -40,14 +44,18 @@ final class LibTorchVersionCheck {
       return;
     }
     String wanted = pinnedVersion == null || pinnedVersion.isEmpty() ? jniVersion.split("-")[0] : pinnedVersion;
-    Optional<Path> versionFile = versionFile(folder.get());
-    Optional<String> found = versionFile.map(LibTorchVersionCheck::declaredVersion)
-        .filter(version -> !version.isEmpty());
-    if (found.isEmpty() || release(found.get()).equals(release(wanted))) {
+    Optional<Declared> found = declared(folder.get());
+    if (found.isEmpty()) {
+      LOG.warn("cannot tell which libtorch PYTORCH_LIBRARY_PATH names ({} has no build-version or version.py beside"
+          + " it and an unversioned {}): DJL loads a JNI library for libtorch {} on it, and any other version crashes"
+          + " the JVM", folder.get(), LIBTORCH, wanted);
       return;
     }
-    throw new IllegalStateException("PYTORCH_LIBRARY_PATH names " + folder.get() + ", libtorch " + found.get()
-        + " (says " + versionFile.get() + "), but DJL loads a JNI library for libtorch " + wanted + " on it"
+    if (release(found.get().version()).equals(release(wanted))) {
+      return;
+    }
+    throw new IllegalStateException("PYTORCH_LIBRARY_PATH names " + folder.get() + ", libtorch " + found.get().version()
+        + " (says " + found.get().source() + "), but DJL loads a JNI library for libtorch " + wanted + " on it"
         + " (pytorch-jni " + jniVersion + "); any other version crashes the JVM. Point PYTORCH_LIBRARY_PATH at a"
         + " libtorch " + wanted + " (the lib folder of pytorch.org's libtorch-cxx11-abi-shared-with-deps-" + wanted
         + "+cu128.zip, or torch/lib of pip's torch==" + wanted + "), or unset it to run on the bundled CPU libtorch."
@@ -73,14 +81,32 @@ final class LibTorchVersionCheck {
     return Files.exists(folder.resolve(JNI_LIBRARY)) || Files.exists(folder.resolve(djlVersion + '-' + JNI_LIBRARY));
   }
 
-  /** pytorch.org's libtorch archive has {@code libtorch/build-version}; a pip wheel has {@code torch/version.py}. */
-  private static Optional<Path> versionFile(Path folder) {
+  /** A libtorch version and where it was read. */
+  private record Declared(String version, Path source) {
+  }
+
+  /**
+   * pytorch.org's libtorch archive has {@code libtorch/build-version}, a pip wheel {@code torch/version.py}; a
+   * distribution's package (Debian's, say) links {@code libtorch.so} to a file named with its version.
+   */
+  private static Optional<Declared> declared(Path folder) {
     Path parent = folder.getParent();
-    if (parent == null) {
+    Optional<Declared> file = parent == null ? Optional.empty()
+        : Optional.of(parent.resolve("build-version")).filter(Files::isRegularFile)
+            .or(() -> Optional.of(parent.resolve("version.py")).filter(Files::isRegularFile))
+            .map(path -> new Declared(declaredVersion(path), path));
+    return file.filter(declared -> !declared.version().isEmpty()).or(() -> versionedName(folder.resolve(LIBTORCH)));
+  }
+
+  private static Optional<Declared> versionedName(Path libtorch) {
+    try {
+      Path real = libtorch.toRealPath();
+      String name = real.getFileName().toString();
+      return name.startsWith(LIBTORCH + ".") && RELEASE_NAME.matcher(name.substring(LIBTORCH.length() + 1)).matches()
+          ? Optional.of(new Declared(name.substring(LIBTORCH.length() + 1), real)) : Optional.empty();
+    } catch (IOException e) {
       return Optional.empty();
     }
-    return Optional.of(parent.resolve("build-version")).filter(Files::isRegularFile)
-        .or(() -> Optional.of(parent.resolve("version.py")).filter(Files::isRegularFile));
   }
 
   private static String declaredVersion(Path file) {

@@ -49,6 +49,21 @@ class LibTorchVersionCheckTest {
   }
 
   @Test
+  void aDistributionsLibtorchSaysItsVersionInTheFileItsLinkPointsTo() throws IOException {
+    Path lib = Files.createDirectories(dir.resolve("usr/lib/x86_64-linux-gnu"));
+    String libtorch = System.mapLibraryName("torch");
+    Path real = Files.createFile(lib.resolve(libtorch + ".1.13.0"));
+    Files.createSymbolicLink(lib.resolve(libtorch + ".1.13"), real.getFileName());
+    Files.createSymbolicLink(lib.resolve(libtorch), Path.of(libtorch + ".1.13"));
+
+    assertThatThrownBy(() -> LibTorchVersionCheck.check(lib.toString(), null, JNI))
+        .hasMessageContaining("libtorch 1.13.0 (says " + real.toRealPath() + ")");
+    Files.delete(lib.resolve(libtorch));
+    Files.createSymbolicLink(lib.resolve(libtorch), Files.createFile(lib.resolve(libtorch + ".2.7.1")).getFileName());
+    assertThatCode(() -> LibTorchVersionCheck.check(lib.toString(), null, JNI)).doesNotThrowAnyException();
+  }
+
+  @Test
   void aPinnedPytorchVersionIsWhatTheFolderMustMatch() throws IOException {
     Path lib = pipTorch("__version__ = '2.11.0+cu130'\n");
 
