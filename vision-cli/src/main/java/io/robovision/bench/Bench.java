@@ -35,6 +35,9 @@ public final class Bench {
 
   private final BenchOptions options;
   private final PrintStream out;
+  /** A change of the raw model's speed across a worker run, either way, above which the bench says so. */
+  private static final double DRIFT_WARNING = 0.10;
+
   private final OtherLoad load = new OtherLoad();
 
   public Bench(BenchOptions options, PrintStream out) {
@@ -55,17 +58,6 @@ public final class Bench {
     int cores = machine.cores();
     Map<String, Double> others = new LinkedHashMap<>();
     RawModelBench models = new RawModelBench(Math.max(1, options.modelIterations() / 2), options.modelIterations(), 2);
-    List<BenchReport.ModelFigures> raw = new ArrayList<>();
-    for (boolean batched : new boolean[] {false, true}) {
-      out.printf(Locale.ROOT, "(a) raw model under JMH, as the %s worker: %d predictor(s) x %d intra-op thread(s),"
-          + " forward passes on batches of %d prepared %dx%d tensors ...%n", label(batched), options.predictors(),
-          options.intraOpThreads(cores), options.batchSize(batched), options.width(), options.height());
-      raw.add(watched("raw_model_" + label(batched).replace('-', '_'), others,
-          () -> models.run(label(batched), options.model(), options.width(), options.height(), options.predictors(),
-              options.intraOpThreads(cores), options.batchSize(batched), options.device()),
-          figures -> String.format(Locale.ROOT, "%.2f frames/s%s", figures.fps(), figures.fpsError99() == null ? ""
-              : String.format(Locale.ROOT, " (99.9%% error %.2f)", figures.fpsError99()))));
-    }
 
     Path scratch = Files.createTempDirectory("vision-bench");
     try (EmbeddedBroker broker = EmbeddedBroker.start(0, null)) {
@@ -95,13 +87,22 @@ public final class Bench {
         out.printf(Locale.ROOT, "    %.1f frames/s%n", real.fps());
         warmup.add(real);
       }
+      List<BenchReport.ModelFigures> raw = new ArrayList<>();
       List<BenchReport.WorkerFigures> worker = new ArrayList<>();
+      List<BenchReport.ModelFigures> rawAfter = new ArrayList<>();
       for (boolean batched : new boolean[] {false, true}) {
+        // (a) right before and right after (b): this host's speed drifts within minutes, and the ratio takes the mean.
+        out.printf(Locale.ROOT, "(a) raw model under JMH, as the %s worker: %d predictor(s) x %d intra-op thread(s),"
+            + " forward passes on batches of %d prepared %dx%d tensors ...%n", label(batched), options.predictors(),
+            options.intraOpThreads(cores), options.batchSize(batched), options.width(), options.height());
+        raw.add(rawModel(models, batched, "", others, cores));
         out.println("(b) worker end to end, " + label(batched) + " " + options.workerOverrides(batched, cores)
             + " ...");
         worker.add(watched("worker_" + label(batched).replace('-', '_'), others,
             () -> workers.run(label(batched), options, options.model(), options.frames(),
                 options.workerOverrides(batched, cores)), Bench::describe));
+        out.println("(a) again, right after (b) ...");
+        rawAfter.add(rawModel(models, batched, "_after", others, cores));
       }
 
       BenchReport.PythonFigures python;
@@ -139,9 +140,17 @@ public final class Bench {
 
       Map<String, Object> described = options.describe();
       described.put("device_used", device.toString());
-      BenchReport report = new BenchReport(Instant.now().toString(), machine, described, raw, warmup, worker,
-          python, trivial, rss, ratios(raw, worker, python), others);
+      BenchReport report = new BenchReport(Instant.now().toString(), machine, described, raw, rawAfter, warmup,
+          worker, python, trivial, rss, ratios(raw, rawAfter, worker, python), others);
       report.ratios().forEach((name, value) -> out.printf(Locale.ROOT, "%s: %.3f%n", name, value));
+      for (int i = 0; i < raw.size(); i++) {
+        double drift = rawAfter.get(i).fps() / raw.get(i).fps() - 1;
+        if (Math.abs(drift) > DRIFT_WARNING) {
+          out.printf(Locale.ROOT, "WARNING: the raw model ran %.0f %% %s right after the %s worker run than right"
+              + " before it: the machine's speed changed meanwhile, so that run's ratio to (a) is uncertain%n",
+              100 * Math.abs(drift), drift > 0 ? "faster" : "slower", raw.get(i).label());
+        }
+      }
       List<String> disturbed = others.entrySet().stream().filter(entry -> entry.getValue() > OtherLoad.DISTURBED)
           .map(Map.Entry::getKey).toList();
       if (!disturbed.isEmpty()) {
@@ -155,6 +164,15 @@ public final class Bench {
     } finally {
       deleteTree(scratch);
     }
+  }
+
+  private BenchReport.ModelFigures rawModel(RawModelBench models, boolean batched, String suffix,
+      Map<String, Double> others, int cores) throws IOException, InterruptedException, RunnerException {
+    return watched("raw_model_" + label(batched).replace('-', '_') + suffix, others,
+        () -> models.run(label(batched), options.model(), options.width(), options.height(), options.predictors(),
+            options.intraOpThreads(cores), options.batchSize(batched), options.device()),
+        figures -> String.format(Locale.ROOT, "%.2f frames/s%s", figures.fps(), figures.fpsError99() == null ? ""
+            : String.format(Locale.ROOT, " (99.9%% error %.2f)", figures.fpsError99())));
   }
 
   /** One step of the bench: what it measures, and how its figures print. */
@@ -193,20 +211,28 @@ public final class Bench {
     return batched ? "batched" : "batch-1";
   }
 
-  /** Each worker run over the raw model in its own configuration, and the best of each over the other. */
+  /**
+   * Each worker run over the mean of the raw model right before and right after it, in its own configuration; the
+   * best of each over the other; each raw model's figure after over before, which shows how far the host drifted
+   * meanwhile; and each worker run over the Python loop.
+   */
   private static Map<String, Double> ratios(List<BenchReport.ModelFigures> raw,
-      List<BenchReport.WorkerFigures> worker, BenchReport.PythonFigures python) {
+      List<BenchReport.ModelFigures> rawAfter, List<BenchReport.WorkerFigures> worker,
+      BenchReport.PythonFigures python) {
     Map<String, Double> ratios = new LinkedHashMap<>();
+    double bestModel = 0;
     for (int i = 0; i < worker.size(); i++) {
       BenchReport.WorkerFigures figures = worker.get(i);
-      String name = "worker_" + figures.label().replace('-', '_');
-      ratios.put(name + "_over_raw_model", round(figures.fps() / raw.get(i).fps()));
+      String label = figures.label().replace('-', '_');
+      double model = (raw.get(i).fps() + rawAfter.get(i).fps()) / 2;
+      bestModel = Math.max(bestModel, model);
+      ratios.put("worker_" + label + "_over_raw_model", round(figures.fps() / model));
+      ratios.put("raw_model_" + label + "_after_over_before", round(rawAfter.get(i).fps() / raw.get(i).fps()));
       if (python.fps() != null) {
-        ratios.put(name + "_over_python", round(figures.fps() / python.fps()));
+        ratios.put("worker_" + label + "_over_python", round(figures.fps() / python.fps()));
       }
     }
     double bestWorker = worker.stream().mapToDouble(BenchReport.WorkerFigures::fps).max().orElseThrow();
-    double bestModel = raw.stream().mapToDouble(BenchReport.ModelFigures::fps).max().orElseThrow();
     ratios.put("best_worker_over_best_raw_model", round(bestWorker / bestModel));
     return ratios;
   }

@@ -20,6 +20,7 @@ public record BenchReport(
     Machine machine,
     Map<String, Object> options,
     List<ModelFigures> rawModel,
+    List<ModelFigures> rawModelAfter,
     List<WorkerFigures> jvmWarmup,
     List<WorkerFigures> worker,
     PythonFigures python,
@@ -34,7 +35,8 @@ public record BenchReport(
 
   /**
    * (a) The model's forward pass alone on prepared tensors, measured by JMH in the configuration of the worker run of
-   * the same label; the error is null below 2 iterations.
+   * the same label, right before it (raw_model) and right after it (raw_model_after); the error is null below 2
+   * iterations.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ModelFigures(String label, String model, int width, int height, int predictors, int intraOpThreads,
