@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
@@ -40,6 +45,9 @@ public final class CameraPositions implements AutoCloseable {
   public static final long SEGMENT_MS = Duration.ofMinutes(10).toMillis();
   private static final Logger LOG = LoggerFactory.getLogger(CameraPositions.class);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+  /** How long closing tries to save the last position. */
+  private static final Duration CLOSE_SAVE_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
 
   private final KafkaSettings kafka;
   private final String topic;
@@ -119,12 +127,15 @@ public final class CameraPositions implements AutoCloseable {
     }
   }
 
-  /** Saves the latest position if it is not saved yet, and waits for the broker's acknowledgement. */
+  /**
+   * Saves the latest position if it is not saved yet, and waits for the broker's acknowledgement: for up to
+   * CLOSE_SAVE_TIMEOUT, trying again while it fails.
+   */
   @Override
   public void close() {
     try {
       if (latest > saved || failing.get()) {
-        save();
+        saveLast();
       }
       producer.flush();
     } finally {
@@ -132,17 +143,56 @@ public final class CameraPositions implements AutoCloseable {
     }
   }
 
-  private void save() {
+  /**
+   * A camera that ran for less than a second may not have its topic's metadata yet, and a send never waits for it:
+   * such a save fails at once, and the camera would start again at 0 once other cameras pushed its frames out of the
+   * frames topic's tail.
+   */
+  private void saveLast() {
+    long deadline = System.nanoTime() + CLOSE_SAVE_TIMEOUT.toNanos();
+    while (true) {
+      Future<RecordMetadata> sent = save();
+      try {
+        sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        return;
+      } catch (ExecutionException failed) {
+        if (System.nanoTime() + RETRY_PAUSE.toNanos() > deadline) {
+          LOG.warn("camera {}: its last position {} was not saved to topic {} within {} s: {}", cameraId, latest,
+              topic, CLOSE_SAVE_TIMEOUT.toSeconds(), failed.getCause().getMessage());
+          return;
+        }
+        sleep(RETRY_PAUSE);
+      } catch (java.util.concurrent.TimeoutException stillWaiting) {
+        LOG.warn("camera {}: its last position {} was not acknowledged by topic {} within {} s", cameraId, latest,
+            topic, CLOSE_SAVE_TIMEOUT.toSeconds());
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static void sleep(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Future<RecordMetadata> save() {
     CameraPosition position = CameraPosition.newBuilder().setCameraId(cameraId).setNextSequence(latest)
         .setUpdated(Instant.now()).build();
     long sequence = latest;
     saved = latest;
     savedAtNanos = System.nanoTime();
     try {
-      producer.send(new ProducerRecord<>(topic, cameraId, serializer.serialize(topic, position)),
+      return producer.send(new ProducerRecord<>(topic, cameraId, serializer.serialize(topic, position)),
           (metadata, error) -> saveEnded(sequence, error));
     } catch (KafkaException e) {
       saveEnded(sequence, e);
+      return CompletableFuture.failedFuture(e);
     }
   }
 
