@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Refuses a libtorch in {@code PYTORCH_LIBRARY_PATH} of another version than DJL's JNI library is built for.
@@ -19,7 +17,6 @@ import org.slf4j.LoggerFactory;
  * or the first model, as seen with pip's torch 2.11 and Debian's 1.13 under pytorch-jni 2.7.1-0.36.0.
  */
 final class LibTorchVersionCheck {
-  private static final Logger LOG = LoggerFactory.getLogger(LibTorchVersionCheck.class);
   private static final String LIBTORCH = System.mapLibraryName("torch");
   private static final String JNI_LIBRARY = System.mapLibraryName("djl_torch");
   private static final Pattern RELEASE = Pattern.compile("(\\d+\\.\\d+\\.\\d+)");
@@ -33,7 +30,7 @@ final class LibTorchVersionCheck {
    * Throws when the libtorch that {@code libraryPath} names declares another release than DJL will take a JNI
    * library for: {@code pinnedVersion} (PYTORCH_VERSION) when set, else the libtorch part of {@code jniVersion}
    * (pytorch-jni's {@code jni_version}, such as 2.7.1-0.36.0). Nothing is checked when the folder brings its own
-   * JNI library; one that does not say its version is only warned about.
+   * JNI library or does not say its version (no warning either: every PyTorchEngine.start() runs the check).
    */
   static void check(String libraryPath, String pinnedVersion, String jniVersion) {
     if (libraryPath == null || jniVersion == null) {
@@ -45,13 +42,7 @@ final class LibTorchVersionCheck {
     }
     String wanted = pinnedVersion == null || pinnedVersion.isEmpty() ? jniVersion.split("-")[0] : pinnedVersion;
     Optional<Declared> found = declared(folder.get());
-    if (found.isEmpty()) {
-      LOG.warn("cannot tell which libtorch PYTORCH_LIBRARY_PATH names ({} has no build-version or version.py beside"
-          + " it and an unversioned {}): DJL loads a JNI library for libtorch {} on it, and any other version crashes"
-          + " the JVM", folder.get(), LIBTORCH, wanted);
-      return;
-    }
-    if (release(found.get().version()).equals(release(wanted))) {
+    if (found.isEmpty() || release(found.get().version()).equals(release(wanted))) {
       return;
     }
     throw new IllegalStateException("PYTORCH_LIBRARY_PATH names " + folder.get() + ", libtorch " + found.get().version()
