@@ -4,7 +4,6 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import io.robovision.schemas.Frame;
 import io.robovision.schemas.Mask;
@@ -15,7 +14,6 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
-import org.bytedeco.opencv.opencv_core.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -84,13 +82,7 @@ public final class FrameRenderer implements AutoCloseable {
       stats.withoutMask();
       return new Mat(image.rows(), image.cols(), opencv_core.CV_8UC1, Scalar.all(0));
     }
-    if (decoded.cols() == image.cols() && decoded.rows() == image.rows()) {
-      return decoded;
-    }
-    Mat scaled = new Mat();
-    resize(decoded, scaled, new Size(image.cols(), image.rows()), 0, 0, INTER_NEAREST);
-    decoded.close();
-    return scaled;
+    return Rescale.to(decoded, image.cols(), image.rows(), INTER_NEAREST);
   }
 
   private void score(Frame frame, Mat predicted) {

@@ -1,7 +1,6 @@
 package io.robovision.sink;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import io.robovision.schemas.Frame;
 import io.robovision.schemas.SegmentResult;
@@ -24,7 +23,6 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -241,13 +239,7 @@ public final class FrameWriter implements AutoCloseable {
 
   /** A camera that changes resolution mid-segment keeps the segment's size; one the encoder can't take is scaled. */
   private static Mat fitted(Segment segment, Mat picture) {
-    if (picture.cols() == segment.width() && picture.rows() == segment.height()) {
-      return picture;
-    }
-    Mat scaled = new Mat();
-    resize(picture, scaled, new Size(segment.width(), segment.height()), 0, 0, INTER_AREA);
-    picture.close();
-    return scaled;
+    return Rescale.to(picture, segment.width(), segment.height(), INTER_AREA);
   }
 
   private static Mat picture(Future<Mat> rendered) {
