@@ -158,6 +158,7 @@ public final class Demo {
     List<CaptureAgent> agents = new ArrayList<>();
     List<CaptureStats> captureStats = new ArrayList<>();
     Deque<Runnable> releases = new ArrayDeque<>();
+    WorkerConfig workerConfig;
     SegmenterWorker worker;
     RecorderSink sink;
     AnalyticsWindows windows;
@@ -174,7 +175,8 @@ public final class Demo {
       }
       out.println("loading model " + options.model() + (options.detector() == null ? "" : " and detector "
           + options.detector()) + " ...");
-      SegmenterWorker builtWorker = WorkerMain.start(WorkerConfig.from(settings), workerStats);
+      workerConfig = WorkerConfig.from(settings);
+      SegmenterWorker builtWorker = WorkerMain.start(workerConfig, workerStats);
       releases.push(() -> runStopped(builtWorker::stop, builtWorker));
       RecorderSink builtSink = SinkMain.start(SinkConfig.from(settings), telemetry);
       releases.push(() -> runStopped(builtSink::stop, builtSink));
@@ -202,7 +204,7 @@ public final class Demo {
     ProgressLine progress = new ProgressLine(meters);
     BacklogHint backlog = new BacklogHint("the worker is falling behind the cameras", "--max-frame-age MS"
         + " (worker.max.frame.age.ms) segments each camera's newest frame and answers the older ones SKIPPED");
-    boolean skipping = WorkerConfig.from(settings).throughput().maxFrameAgeMs() > 0;
+    boolean skipping = workerConfig.throughput().maxFrameAgeMs() > 0;
     long deadline = options.seconds() > 0 ? System.currentTimeMillis() + Math.round(options.seconds() * 1000) : Long.MAX_VALUE;
     CaptureThreads capturing = new CaptureThreads(captureThreads);
     while (capturing.anyAlive() && failures.isEmpty()) {

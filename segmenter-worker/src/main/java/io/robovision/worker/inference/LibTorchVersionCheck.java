@@ -93,8 +93,8 @@ final class LibTorchVersionCheck {
     try {
       Path real = libtorch.toRealPath();
       String name = real.getFileName().toString();
-      return name.startsWith(LIBTORCH + ".") && RELEASE_NAME.matcher(name.substring(LIBTORCH.length() + 1)).matches()
-          ? Optional.of(new Declared(name.substring(LIBTORCH.length() + 1), real)) : Optional.empty();
+      String suffix = name.startsWith(LIBTORCH + ".") ? name.substring(LIBTORCH.length() + 1) : "";
+      return RELEASE_NAME.matcher(suffix).matches() ? Optional.of(new Declared(suffix, real)) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }
