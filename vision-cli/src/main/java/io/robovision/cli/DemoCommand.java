@@ -22,7 +22,11 @@ import picocli.CommandLine.Option;
         "then prints a summary and writes OUT/summary.json, OUT/analytics.csv and OUT/<camera>/<date>/<time>.mp4 segments",
         "(10 s each unless --segment-seconds or sink.segment.seconds says otherwise).",
         "The sink's analytics windows run too and publish to vision.analytics.windows (the summary counts the rows);"
-            + " settings analytics.window.seconds, analytics.window.grace.seconds, analytics.windows.enabled."})
+            + " settings analytics.window.seconds, analytics.window.grace.seconds, analytics.windows.enabled."},
+    exitCodeListHeading = "Exit status:%n",
+    exitCodeList = {"0:every published frame recorded once", "1:the run failed: a setting, a file, a model or the"
+        + " broker (one line says which)", "2:a command-line option is wrong", "3:a frame was lost or recorded twice",
+        "4:no camera delivered a frame (see the capture warnings)"})
 public final class DemoCommand implements Callable<Integer> {
   private static final String DEMO_SEGMENT_SECONDS = "10";
 
@@ -117,6 +121,6 @@ public final class DemoCommand implements Callable<Integer> {
       System.out.print(summary.describe());
       System.out.println("summary: " + out.resolve("summary.json"));
     }
-    return summary.framesLost() == 0 && summary.duplicates() == 0 ? 0 : 3;
+    return summary.exitStatus();
   }
 }

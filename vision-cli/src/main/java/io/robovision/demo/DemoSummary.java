@@ -93,6 +93,14 @@ public record DemoSummary(
     }
   }
 
+  /** The command's exit status: 4 when no camera delivered a frame, 3 when a frame was lost or duplicated, else 0. */
+  public int exitStatus() {
+    if (framesCaptured == 0) {
+      return 4;
+    }
+    return framesLost == 0 && duplicates == 0 ? 0 : 3;
+  }
+
   /** The summary as the terminal shows it. */
   public String describe() {
     StringBuilder text = new StringBuilder();
@@ -102,10 +110,18 @@ public record DemoSummary(
             + "        recorded %d, dead-lettered %d, lost %d, duplicates %d, gaps %d%n",
         framesCaptured, framesPublished, framesDropped, framesSegmented, framesFailed, framesSkipped,
         framesRecorded, framesDeadLettered, framesLost, duplicates, gaps));
-    text.append(String.format(Locale.ROOT, "latency: p50 %d ms, p95 %d ms, p99 %d ms; throughput %.2f frames/s%n",
+    if (framesCaptured == 0) {
+      text.append(String.format(Locale.ROOT, "no frame was captured in %.1f s: the capture warnings above say why;"
+          + " check --source%n", seconds));
+    }
+    // An empty histogram reads 0 ms, which would look like a very fast run.
+    text.append(framesRecorded == 0 ? "latency: none, no frame was recorded\n" : String.format(Locale.ROOT,
+        "latency: p50 %d ms, p95 %d ms, p99 %d ms; throughput %.2f frames/s%n",
         latencyMs.get("p50"), latencyMs.get("p95"), latencyMs.get("p99"), fps));
-    text.append(String.format(Locale.ROOT, "worker latency (capture to result): p50 %d ms, p95 %d ms, p99 %d ms%n",
-        resultLatencyMs.get("p50"), resultLatencyMs.get("p95"), resultLatencyMs.get("p99")));
+    if (framesSegmented + framesSkipped + framesFailed > 0) {
+      text.append(String.format(Locale.ROOT, "worker latency (capture to result): p50 %d ms, p95 %d ms, p99 %d ms%n",
+          resultLatencyMs.get("p50"), resultLatencyMs.get("p95"), resultLatencyMs.get("p99")));
+    }
     if (!instances.isEmpty()) {
       text.append("instances (mask blobs, summed over the segmented frames): ");
       text.append(String.join(", ", instances.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
