@@ -1,6 +1,7 @@
 package io.robovision.sink;
 
 import io.robovision.config.ClassNames;
+import io.robovision.files.FileErrors;
 import io.robovision.kafka.BrokerProbe;
 import io.robovision.launch.Component;
 import io.robovision.launch.ComponentCommand;
@@ -59,7 +60,7 @@ public final class SinkMain {
       Files.createDirectories(config.outputDir());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create output folder '" + config.outputDir() + "' ("
-          + SinkConfig.OUTPUT_DIR + "): " + e.getMessage(), e);
+          + SinkConfig.OUTPUT_DIR + "): " + FileErrors.reason(e), e);
     }
     SinkStats stats = new SinkStats(telemetry, classes);
     RenderLanes lanes = new RenderLanes(config.renderThreads(), () -> new FrameRenderer(

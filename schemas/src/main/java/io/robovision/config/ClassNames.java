@@ -1,5 +1,6 @@
 package io.robovision.config;
 
+import io.robovision.files.FileErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public final class ClassNames {
       }
       return names;
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read class file '" + file + "': " + e.getMessage(), e);
+      throw new IllegalArgumentException("cannot read class file '" + file + "': " + FileErrors.reason(e), e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.robovision.config;
 
+import io.robovision.files.FileErrors;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -139,7 +140,7 @@ public final class Settings {
     try (Reader reader = Files.newBufferedReader(file)) {
       properties.load(reader);
     } catch (IOException e) {
-      throw new ConfigException("config file", "cannot read '" + file + "': " + e.getMessage());
+      throw new ConfigException("config file", "cannot read '" + file + "': " + FileErrors.reason(e));
     }
     Map<String, String> result = new LinkedHashMap<>();
     properties.stringPropertyNames().forEach(name -> result.put(name, properties.getProperty(name)));

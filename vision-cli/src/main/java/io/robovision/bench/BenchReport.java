@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.robovision.files.FileErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ public record BenchReport(
       new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write '" + file + "' (--out): " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write '" + file + "' (--out): " + FileErrors.reason(e), e);
     }
   }
 }

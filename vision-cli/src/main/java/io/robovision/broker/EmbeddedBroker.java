@@ -1,5 +1,6 @@
 package io.robovision.broker;
 
+import io.robovision.files.FileErrors;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -82,7 +83,9 @@ public final class EmbeddedBroker implements AutoCloseable {
       server.startup();
       return new EmbeddedBroker(server, "127.0.0.1:" + brokerPort, dir, temporary);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare the broker's data folder: " + e.getMessage(), e);
+      String folder = temporary ? "a temporary folder in " + System.getProperty("java.io.tmpdir") : "'" + dataDir + "'";
+      throw new UncheckedIOException("cannot prepare the broker's data folder, " + folder + " (--data): "
+          + FileErrors.reason(e), e);
     }
   }
 

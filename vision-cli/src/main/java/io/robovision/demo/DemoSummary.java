@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.robovision.files.FileErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ public record DemoSummary(
     try {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write '" + file + "': " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write '" + file + "': " + FileErrors.reason(e), e);
     }
   }
 

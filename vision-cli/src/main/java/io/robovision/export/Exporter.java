@@ -1,5 +1,6 @@
 package io.robovision.export;
 
+import io.robovision.files.FileErrors;
 import io.robovision.serde.AvroDeserializer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -67,7 +68,7 @@ public final class Exporter {
         try {
           writer.write(layout.get().values(row));
         } catch (IOException e) {
-          throw new UncheckedIOException("cannot write '" + file + "': " + e.getMessage(), e);
+          throw new UncheckedIOException("cannot write '" + file + "': " + FileErrors.reason(e), e);
         }
         rows.incrementAndGet();
         if (System.nanoTime() - lastReport[0] > PROGRESS_INTERVAL_NANOS) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,16 @@ class MisuseTest {
     assertThat(error).isEqualTo("vision demo: sink.render.threads must be at least 1, got 0");
     assertThat(Thread.getAllStackTraces().keySet()).map(Thread::getName)
         .noneMatch(name -> name.startsWith("kafka-producer-network-thread") || name.startsWith("kafka-coordinator"));
+  }
+
+  @Test
+  void anOutputFolderThatCannotBeMadeSaysWhy(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("plain"), "x");
+    assertThat(run("dataset", "--out", file.resolve("set").toString(), "--count", "1", "--seed", "1"))
+        .isEqualTo("vision dataset: cannot write dataset to " + file.resolve("set") + " (--out): Not a directory");
+    assertThat(run("broker", "--port", "0", "--data", file.resolve("kafka").toString()))
+        .isEqualTo("vision broker: cannot prepare the broker's data folder, '" + file.resolve("kafka")
+            + "' (--data): Not a directory");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.robovision.sink.analytics;
 
+import io.robovision.files.FileErrors;
 import io.robovision.schemas.AnalyticsRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,7 @@ public final class AnalyticsCsv implements AutoCloseable {
       }
       this.printer = new CSVPrinter(writer, format.get());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write analytics CSV '" + file + "': " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write analytics CSV '" + file + "': " + FileErrors.reason(e), e);
     }
   }
 
@@ -57,7 +58,7 @@ public final class AnalyticsCsv implements AutoCloseable {
     try {
       printer.printRecord(values);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to analytics CSV '" + file + "': " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot append to analytics CSV '" + file + "': " + FileErrors.reason(e), e);
     }
   }
 
@@ -65,7 +66,7 @@ public final class AnalyticsCsv implements AutoCloseable {
     try {
       printer.flush();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot flush analytics CSV '" + file + "': " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot flush analytics CSV '" + file + "': " + FileErrors.reason(e), e);
     }
   }
 
@@ -74,7 +75,7 @@ public final class AnalyticsCsv implements AutoCloseable {
     try {
       printer.close(true);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot close analytics CSV '" + file + "': " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot close analytics CSV '" + file + "': " + FileErrors.reason(e), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.robovision.sink.recording;
 
+import io.robovision.files.FileErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -159,7 +160,7 @@ public final class VideoFiles {
     try (Stream<Path> entries = Files.list(dir)) {
       return entries.toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list recordings in '" + dir + "': " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot list recordings in '" + dir + "': " + FileErrors.reason(e), e);
     }
   }
 
@@ -167,7 +168,7 @@ public final class VideoFiles {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete segment '" + file + "': " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot delete segment '" + file + "': " + FileErrors.reason(e), e);
     }
   }
 
@@ -176,7 +177,8 @@ public final class VideoFiles {
       try {
         Files.deleteIfExists(dir);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot delete empty recordings folder '" + dir + "': " + e.getMessage(), e);
+        throw new UncheckedIOException("cannot delete empty recordings folder '" + dir + "': "
+            + FileErrors.reason(e), e);
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.robovision.sink.windows;
 
+import io.robovision.files.FileErrors;
 import io.robovision.kafka.TopicSetup;
 import io.robovision.telemetry.ComponentHealth;
 import java.io.IOException;
@@ -63,7 +64,8 @@ public final class AnalyticsWindows implements AutoCloseable {
       // Stores are in memory; the folder only holds Kafka Streams' lock files, one per process.
       stateDir = Files.createTempDirectory("vision-windows-");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a state folder for the analytics windows: " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot create a state folder for the analytics windows in "
+          + System.getProperty("java.io.tmpdir") + ": " + FileErrors.reason(e), e);
     }
     Properties properties = properties(config, stateDir);
     KafkaStreams streams = new KafkaStreams(WindowTopology.build(config.topics().analytics(),
@@ -131,7 +133,7 @@ public final class AnalyticsWindows implements AutoCloseable {
     try (var files = Files.walk(stateDir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
-      LOG.warn("cannot delete the windows state folder {}: {}", stateDir, e.getMessage());
+      LOG.warn("cannot delete the windows state folder {}: {}", stateDir, FileErrors.reason(e));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.robovision.worker.inference;
 
+import io.robovision.files.FileErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,8 +23,11 @@ final class ModelId {
         in.transferTo(OutputStream.nullOutputStream());
       }
       return file.getFileName() + "@" + HexFormat.of().formatHex(sha256.digest()).substring(0, 12);
-    } catch (IOException | NoSuchAlgorithmException e) {
-      throw new IllegalArgumentException("cannot read model file '" + file + "': " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read model file '" + file + "': " + FileErrors.reason(e), e);
+    } catch (NoSuchAlgorithmException e) {
+      // Every Java platform must provide SHA-256.
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_PNG_COMPRESSION;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 
+import io.robovision.files.FileErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ public final class DatasetWriter {
       }
       return new DatasetSummary(count, perClass);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write dataset to " + outDir, e);
+      throw new UncheckedIOException("cannot write dataset to " + outDir + " (--out): " + FileErrors.reason(e), e);
     }
   }
 
