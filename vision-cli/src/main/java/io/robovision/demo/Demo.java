@@ -10,6 +10,7 @@ import io.robovision.config.KafkaSettings;
 import io.robovision.config.Settings;
 import io.robovision.config.Topics;
 import io.robovision.export.TimeRange;
+import io.robovision.files.FileErrors;
 import io.robovision.export.TopicSnapshot;
 import io.robovision.kafka.TopicSetup;
 import io.robovision.progress.BacklogHint;
@@ -28,6 +29,7 @@ import io.robovision.worker.WorkerMain;
 import io.robovision.worker.WorkerStats;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +77,13 @@ public final class Demo {
     if (options.detector() != null && !Files.isRegularFile(options.detector())) {
       throw new IllegalArgumentException("detector file '" + options.detector() + "' does not exist (--detector;"
           + " --no-detection runs segmentation only)");
+    }
+    try {
+      // Before the broker, the cameras and the models: an unusable --out should fail in a second, not at the end.
+      Files.createDirectories(options.outputDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create output folder '" + options.outputDir() + "' (--out): "
+          + FileErrors.reason(e), e);
     }
     EmbeddedBroker broker = null;
     if (bootstrapServers == null) {

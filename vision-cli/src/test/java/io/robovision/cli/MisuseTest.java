@@ -77,6 +77,15 @@ class MisuseTest {
   }
 
   @Test
+  void aDemoOutputFolderThatCannotBeMadeFailsBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("plain"), "x");
+    // Later, the sink would say the same of sink.output.dir, after the broker, the cameras and the models.
+    assertThat(run("demo", "--out", file.resolve("out").toString(),
+        "--model", "../models/deeplabv3_mobilenet_v3_large.pt", "--detector", "../models/yolo_synthetic.pt"))
+        .isEqualTo("vision demo: cannot create output folder '" + file.resolve("out") + "' (--out): Not a directory");
+  }
+
+  @Test
   void aBadSettingIsNamed() {
     String error = run("capture", "--fps", "fast");
     assertThat(error).isEqualTo("vision capture: capture.fps must be a number, got 'fast'");
