@@ -1,11 +1,7 @@
 package io.robovision.sink.windows;
 
-import io.robovision.files.FileErrors;
 import io.robovision.kafka.TopicSetup;
 import io.robovision.telemetry.ComponentHealth;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -40,16 +36,19 @@ public final class AnalyticsWindows implements AutoCloseable {
   /** Partitions of the analytics and windows topics when this application has to create them. */
   private static final int DEFAULT_PARTITIONS = 4;
   private static final int MAX_MESSAGE_BYTES = 1024 * 1024;
+  /**
+   * Kafka Streams creates its state folder only for persistent stores, so with every store in memory nothing is
+   * written here; a temporary folder per start was left behind, empty, by every sink killed with SIGKILL.
+   */
+  private static final Path STATE_DIR = Path.of(System.getProperty("java.io.tmpdir"), "vision-windows");
 
   private final WindowsConfig config;
   private final KafkaStreams streams;
-  private final Path stateDir;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-  private AnalyticsWindows(WindowsConfig config, KafkaStreams streams, Path stateDir) {
+  private AnalyticsWindows(WindowsConfig config, KafkaStreams streams) {
     this.config = config;
     this.streams = streams;
-    this.stateDir = stateDir;
   }
 
   /**
@@ -59,18 +58,10 @@ public final class AnalyticsWindows implements AutoCloseable {
   public static AnalyticsWindows start(WindowsConfig config, ComponentHealth health) {
     new TopicSetup(config.kafka()).ensure(Set.of(config.topics().analytics(), config.topics().windows()),
         DEFAULT_PARTITIONS, (short) -1, MAX_MESSAGE_BYTES);
-    Path stateDir;
-    try {
-      // Stores are in memory; the folder only holds Kafka Streams' lock files, one per process.
-      stateDir = Files.createTempDirectory("vision-windows-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a state folder for the analytics windows in "
-          + System.getProperty("java.io.tmpdir") + ": " + FileErrors.reason(e), e);
-    }
-    Properties properties = properties(config, stateDir);
+    Properties properties = properties(config, STATE_DIR);
     KafkaStreams streams = new KafkaStreams(WindowTopology.build(config.topics().analytics(),
         config.topics().windows(), config.size(), config.grace(), properties), properties);
-    AnalyticsWindows windows = new AnalyticsWindows(config, streams, stateDir);
+    AnalyticsWindows windows = new AnalyticsWindows(config, streams);
     streams.setUncaughtExceptionHandler(error -> {
       windows.failure.compareAndSet(null, error);
       LOG.error("analytics windows stopped: {}", error.getMessage(), error);
@@ -129,12 +120,6 @@ public final class AnalyticsWindows implements AutoCloseable {
   @Override
   public void close() {
     streams.close(Duration.ofSeconds(30));
-    streams.cleanUp();
-    try (var files = Files.walk(stateDir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      LOG.warn("cannot delete the windows state folder {}: {}", stateDir, FileErrors.reason(e));
-    }
   }
 
   private Map<TopicPartition, Long> endOffsets(Admin admin)

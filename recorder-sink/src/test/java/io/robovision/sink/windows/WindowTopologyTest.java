@@ -49,7 +49,7 @@ class WindowTopologyTest {
     WindowsConfig config = new WindowsConfig(new KafkaSettings("unused:9092", Map.of()),
         new Topics("f", "s", "vision.analytics", "d", "det", "vision.analytics.windows", "pos"), true, "test-windows",
         Duration.ofSeconds(10), Duration.ofSeconds(5));
-    properties = AnalyticsWindows.properties(config, stateDir);
+    properties = AnalyticsWindows.properties(config, stateDir.resolve("state"));
     driver = new TopologyTestDriver(WindowTopology.build("vision.analytics", "vision.analytics.windows",
         config.size(), config.grace(), properties), properties);
     analytics = driver.createInputTopic("vision.analytics", new StringSerializer(),
@@ -118,6 +118,16 @@ class WindowTopologyTest {
     assertThat(other.getMeanCoverage()).isEqualTo(Map.of("background", 1.0));
     assertThat(other.getMeanCount()).isEmpty();
     assertThat(other.getLatencyP95Ms()).isEqualTo(70.0);
+  }
+
+  /** The sink names a fixed state folder: that is safe only while Kafka Streams writes nothing there. */
+  @Test
+  void keepsNothingOnDisk() {
+    send("camera-1", 1_000, SegmentStatus.OK, 10, Map.of("background", 1.0f), Map.of());
+    send("camera-1", 30_000, SegmentStatus.OK, 10, Map.of("background", 1.0f), Map.of());
+
+    assertThat(windows.readValue().getFrames()).isEqualTo(1);
+    assertThat(stateDir.resolve("state")).doesNotExist();
   }
 
   @Test
