@@ -83,9 +83,10 @@ public final class EmbeddedBroker implements AutoCloseable {
       server.startup();
       return new EmbeddedBroker(server, "127.0.0.1:" + brokerPort, dir, temporary);
     } catch (IOException e) {
-      String folder = temporary ? "a temporary folder in " + System.getProperty("java.io.tmpdir") : "'" + dataDir + "'";
-      throw new UncheckedIOException("cannot prepare the broker's data folder, " + folder + " (--data): "
-          + FileErrors.reason(e), e);
+      String folder = temporary ? "a temporary folder in " + System.getProperty("java.io.tmpdir")
+          : "'" + dataDir + "' (--data)";
+      throw new UncheckedIOException("cannot prepare the broker's data folder, " + folder + ": " + FileErrors.reason(e),
+          e);
     }
   }
 
