@@ -19,6 +19,7 @@ import org.bytedeco.ffmpeg.global.avutil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine;
@@ -50,18 +51,23 @@ public final class SinkMain {
         });
   }
 
+  /** Creates the recordings folder, or fails naming it, the option or setting that chose it, and why. */
+  public static void createOutputFolder(Path dir, String chosenBy) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create output folder '" + dir + "' (" + chosenBy + "): "
+          + FileErrors.reason(e), e);
+    }
+  }
+
   /** Checks the broker and the class file, prepares the output folder and builds a ready sink. */
   public static RecorderSink start(SinkConfig config, Telemetry telemetry) {
     List<String> classes = ClassNames.read(config.classesPath());
     // FFmpeg prints stream banners and OpenH264 notices for every file at its default level.
     avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     new BrokerProbe(config.kafka(), Duration.ofSeconds(15)).check();
-    try {
-      Files.createDirectories(config.outputDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create output folder '" + config.outputDir() + "' ("
-          + SinkConfig.OUTPUT_DIR + "): " + FileErrors.reason(e), e);
-    }
+    createOutputFolder(config.outputDir(), SinkConfig.OUTPUT_DIR);
     SinkStats stats = new SinkStats(telemetry, classes);
     RenderLanes lanes = new RenderLanes(config.renderThreads(), () -> new FrameRenderer(
         new FrameComposer(new OverlayRenderer(classes, config.overlayAlpha()), config.output()), stats));

@@ -11,7 +11,6 @@ import io.robovision.config.Settings;
 import io.robovision.config.Topics;
 import io.robovision.export.TimeRange;
 import io.robovision.export.TopicSnapshot;
-import io.robovision.files.FileErrors;
 import io.robovision.kafka.TopicSetup;
 import io.robovision.progress.BacklogHint;
 import io.robovision.sink.RecorderSink;
@@ -29,7 +28,6 @@ import io.robovision.worker.WorkerMain;
 import io.robovision.worker.WorkerStats;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,13 +76,8 @@ public final class Demo {
       throw new IllegalArgumentException("detector file '" + options.detector() + "' does not exist (--detector;"
           + " --no-detection runs segmentation only)");
     }
-    try {
-      // Before the broker, the cameras and the models: an unusable --out should fail in a second, not at the end.
-      Files.createDirectories(options.outputDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create output folder '" + options.outputDir() + "' (--out): "
-          + FileErrors.reason(e), e);
-    }
+    // Before the broker, the cameras and the models: an unusable --out should fail in a second, not at the end.
+    SinkMain.createOutputFolder(options.outputDir(), "--out");
     EmbeddedBroker broker = null;
     if (bootstrapServers == null) {
       clearEarlierRun();
@@ -146,7 +139,7 @@ public final class Demo {
     return base.with(values);
   }
 
-  private DemoSummary runPipeline(Settings settings) throws InterruptedException, SourceException, IOException {
+  private DemoSummary runPipeline(Settings settings) throws InterruptedException, SourceException {
     Topics topics = Topics.from(settings);
     KafkaSettings kafka = KafkaSettings.from(settings);
     new TopicSetup(kafka).ensure(Set.of(topics.frames(), topics.segments(), topics.analytics(), topics.deadLetter(),
@@ -162,7 +155,7 @@ public final class Demo {
   }
 
   private DemoSummary runComponents(Settings settings, KafkaSettings kafka, Topics topics, Telemetry telemetry)
-      throws InterruptedException, SourceException, IOException {
+      throws InterruptedException, SourceException {
     WorkerStats workerStats = new WorkerStats(telemetry);
     List<CaptureAgent> agents = new ArrayList<>();
     List<CaptureStats> captureStats = new ArrayList<>();
@@ -245,7 +238,6 @@ public final class Demo {
       Throwable first = failures.peek();
       throw new IllegalStateException("the pipeline failed: " + first.getMessage(), first);
     }
-    Files.createDirectories(options.outputDir());
     Path csv = options.outputDir().resolve(ANALYTICS_CSV);
     DemoSummary summary = DemoSummary.of(meters, Math.max(seconds, captureSeconds), options.cameras(),
         options.model().getFileName() + (options.detector() == null ? "" : " + " + options.detector().getFileName()),
